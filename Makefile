@@ -1,0 +1,72 @@
+# Dutch loneliness assistant. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+INSTALLED := $(VENV)/.installed
+SPACY_DIR := var/spacy/nl
+SPACY_READY := var/spacy/.prepared
+SPACY_META := $(SPACY_DIR)/meta.json
+MODEL := models/current.tar.gz
+TRAINING_DATA := data/nlu data/rules data/stories
+TRAINING_INPUTS := config.yml domain.yml $(shell find $(TRAINING_DATA) -name '*.yml' 2>/dev/null) \
+	$(wildcard bot/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
+
+# No telemetry or error reports leave the machine; quiet TensorFlow; readable logs.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export TF_ENABLE_ONEDNN_OPTS := 0
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export LOG_LEVEL_LIBRARIES := ERROR
+export PYTHONWARNINGS := ignore
+
+.PHONY: help setup train run shell actions test lint bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: $(INSTALLED) ## create .venv with Python 3.10, install, prepare the Dutch spaCy pipeline
+	@$(PY) -m bot.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
+
+$(INSTALLED): pyproject.toml
+	@scripts/make-venv.sh $(VENV)
+	@touch $@
+
+# Written once per install (a stamp records it); `make setup` tries nl_core_news_sm again.
+$(SPACY_READY): $(INSTALLED)
+	@$(PY) -m bot.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
+	@touch $@
+
+# meta.json changes only when the pipeline itself changes; only then is the model retrained.
+$(SPACY_META): $(SPACY_READY) ;
+
+train: $(MODEL) ## train the model when data, domain or config changed
+
+$(MODEL): $(TRAINING_INPUTS) $(SPACY_META)
+	@echo "Training the model (about two minutes)..."
+	@mkdir -p var
+	@$(RASA) train --config config.yml --domain domain.yml --data $(TRAINING_DATA) \
+		--out models --fixed-model-name current > var/train.log 2>&1 \
+		|| { tail -40 var/train.log; echo "Training failed; the full log is var/train.log"; exit 1; }
+	@touch $@
+	@echo "Model: $@"
+
+run: $(MODEL) ## start Rasa (REST on 5005) and the action server (5055); Ctrl-C stops both
+	@scripts/run.sh
+
+shell: $(MODEL) ## chat in the terminal (starts the action server too)
+	@scripts/run.sh --shell
+
+test: $(MODEL) ## lint, unit tests, data validation, story tests, integration tests
+	@scripts/test.sh
+
+lint: $(INSTALLED) ## ruff
+	@$(VENV)/bin/ruff check bot actions tests bench
+
+bench: $(MODEL) ## NLU quality and latency benchmarks; JSON in bench/results/
+	@$(PY) -m bench.run
+
+clean: ## remove the model, var/ and caches (keeps .venv)
+	rm -rf models var .rasa results tests/artifacts

@@ -1,0 +1,1 @@
+"""The Dutch loneliness assistant's own package: NLU components, channels and conversation logic."""

@@ -1,0 +1,1 @@
+"""Rasa custom components and the Dutch spaCy pipeline set-up."""

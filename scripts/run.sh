@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (or `rasa shell`); Ctrl-C stops both.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+RASA=.venv/bin/rasa
+RASA_HOST="${RASA_HOST:-127.0.0.1}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+mkdir -p var
+
+.venv/bin/python -m bot.nlp.dutch_pipeline status var/spacy/nl
+
+pids=()
+stop() {
+    trap - INT TERM EXIT
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+    wait 2>/dev/null
+    echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+"$RASA" run actions --actions actions --port "$ACTIONS_PORT" &
+pids+=($!)
+
+"$RASA" run --model models/current.tar.gz --endpoints endpoints.yml \
+    --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" &
+pids+=($!)
+
+if [ "${1:-}" = "--shell" ]; then
+    echo "Starting the assistant; the chat opens when it is ready (about 20 seconds)..."
+    until curl -sf "http://127.0.0.1:$RASA_PORT/webhooks/rest/" >/dev/null 2>&1; do
+        kill -0 "${pids[1]}" 2>/dev/null || exit 1
+        sleep 1
+    done
+    .venv/bin/python -m bot.shell "http://127.0.0.1:$RASA_PORT"
+else
+    echo "Rasa REST channel: http://localhost:$RASA_PORT/webhooks/rest/webhook"
+    wait -n "${pids[@]}"
+fi
