@@ -1,0 +1,112 @@
+"""The REST channel (`/webhooks/rest/webhook`) with input checks and button verification.
+
+Same wire format as Rasa's own REST channel: POST `{"sender": "...", "message": "..."}` and get a
+JSON list of bot messages back. On top of that it:
+- answers malformed requests with a clear 400 instead of a server error;
+- cuts over-long text before it reaches NLU;
+- lets a message starting with `/` through as a command only when it is exactly one of the buttons
+  the assistant offered in its last turn; typed commands lose their slash (see `InputGuard`);
+- never lets a client set the "verified button" marker itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from asyncio import CancelledError
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.nlp.input_guard import VERIFIED_BUTTON_KEY
+from bot.text import cut
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_CHARS = 128
+
+
+def offered_payloads(events: list[Any]) -> set[str]:
+    """Button payloads the assistant sent since the visitor's last message."""
+    payloads: set[str] = set()
+    for event in reversed(events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            for button in event.data.get("buttons") or []:
+                payload = button.get("payload")
+                if isinstance(payload, str):
+                    payloads.add(payload)
+    return payloads
+
+
+class GuardedRestInput(InputChannel):
+    """Rasa's REST wire format, with the project's input rules."""
+
+    @classmethod
+    def name(cls) -> str:
+        """Keep the standard URL `/webhooks/rest/webhook`."""
+        return "rest"
+
+    async def _is_offered_button(self, request: Request, sender: str, text: str) -> bool:
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None or agent.tracker_store is None:
+            return False
+        tracker = await agent.tracker_store.retrieve(sender)
+        return tracker is not None and text in offered_payloads(list(tracker.events))
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Routes: GET / (health) and POST /webhook."""
+        webhook = Blueprint("guarded_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # sanic raises its own error type for invalid JSON
+                body = None
+            if not isinstance(body, dict):
+                return response.json(
+                    {"error": 'Stuur JSON zoals {"sender": "...", "message": "..."}.'},
+                    status=400,
+                )
+            sender = body.get("sender")
+            text = body.get("message")
+            if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+                return response.json(
+                    {"error": f"'sender' moet tekst zijn van 1 tot {MAX_SENDER_CHARS} tekens."},
+                    status=400,
+                )
+            if text is None:
+                text = ""
+            if not isinstance(text, str):
+                return response.json({"error": "'message' moet tekst zijn."}, status=400)
+
+            text = cut(text)
+            verified = text.lstrip().startswith("/") and await self._is_offered_button(request, sender, text)
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text,
+                        collector,
+                        sender,
+                        input_channel=self.name(),
+                        metadata={VERIFIED_BUTTON_KEY: verified},
+                    )
+                )
+            except CancelledError:
+                logger.error("A message took too long to handle.")
+            except Exception:
+                logger.exception("Handling a message failed.")
+            return response.json(collector.messages)
+
+        return webhook

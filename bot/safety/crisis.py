@@ -1,0 +1,192 @@
+"""Rule-based detection of acute risk: suicidal thoughts, self-harm and danger.
+
+This is the first line of the safety net and does not depend on the trained model: it runs on every
+message, in every mode, also in the middle of a form. The trained `crisis` intent is the second line
+(see `bot.nlp.safety_screen`).
+
+The rules work on normalised text (lower case, no accents or punctuation, letter runs squeezed) after
+chat spellings of key words are corrected ("k wil nie meer leve" reads as "ik wil niet meer leven").
+Harmless idioms ("ik verveel me dood", "uien snijden") are removed first. The patterns are grouped by
+what they catch; a message is at risk when any group matches, so a risk buried in a long message is
+still found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.text import normalise
+
+# Chat spellings of words the patterns rely on -> the word itself.
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "zelfmoord": (
+        "zelfmoort",
+        "zelfmord",
+        "zelfmoordt",
+        "zelfmood",
+        "zelmoord",
+        "zefmoord",
+        "selfmoord",
+        "zelfmoor",
+        "zelvmoord",
+    ),
+    "suicide": ("suicidaal", "suicidale", "suicidal", "suiside", "suicde", "zuicide", "suicidaliteit"),
+    "leven": ("leve", "leuven", "levn", "lven", "levu"),
+    "dood": ("dod", "doot"),
+    "niet": ("nie", "nit", "niett", "ni", "niej"),
+    "meer": ("mer", "meet"),
+    "mezelf": ("mzelf", "mezelv", "mijzelf", "mezlf", "meself", "mezelluf"),
+    "wil": ("wl", "will", "wik", "wiel"),
+    "eind": ("ein", "eid", "ent"),
+    "einde": ("ende", "eynde"),
+    "ik": ("k", "ikke", "ick"),
+    "het": ("t", "et"),
+    "er": ("der", "d r", "r"),
+    "aan": ("an", "aa"),
+    "mijn": ("mien", "mn", "m n", "mun", "mijne"),
+    "waard": ("weerd", "waart"),
+    "waarom": ("wrm", "waarm", "warom"),
+    "gewoon": ("gwn", "gewon", "gwoon"),
+    "pillen": ("pille", "pilen", "pils"),
+    "zijn": ("zijm", "zein", "zyn"),
+    "wat": ("wa",),
+}
+_CORRECTIONS = {variant: word for word, variants in _SPELLINGS.items() for variant in variants}
+
+# Harmless uses of risk words, removed before matching.
+_HARMLESS = (
+    r"(verveel|verveelde|lach|lachen|schrok|schrik|schaam|schaamde|werk|werkte|loop|liep|vervelen|schamen)"
+    r" (me|mij|ik|je|ons)( \w+)? dood|dood (ge)?(lachen|lacht|schrokken|schrikken|gelachen|geschrokken)|"
+    r"dood(gaan)? van (de |het )?(hitte|kou|verveling|honger|dorst|schrik|zenuwen|lachen|schaamte|"
+    r"gene|ellende|stress)|ga dood als|sterf van de (honger|dorst|kou|hitte)|"
+    r"dood(op|moe|saai|nerveus|bang|ziek|stil|eng|gewoon|leuk|simpel|normaal|serieus)\w*|"
+    r"(telefoon|batterij|accu|plant|plantjes|planten|vis|kat|hond|mobiel|laptop) (is|zijn|was|waren)?\s?"
+    r"(helemaal )?(leeg|dood|doodgegaan)|"
+    r"(uien|groente|groenten|brood|vlees|tomaten|kaas|taart|hout|papier|haar|heg|gras)\w* "
+    r"(\w+ ){0,3}(snijden|snijd|snij|gesneden|knippen)|(snijden|snijd|snij|gesneden) (\w+ ){0,2}"
+    r"(uien|groente|groenten|brood|vlees|tomaten|kaas|taart|hout|papier|heg|gras)|per ongeluk|"
+    r"(bij|tijdens) het (koken|tuinieren|klussen)|"
+    r"(schiet|schoot) (mezelf|me) (\w+ ){0,3}in de voet|spring een gat in de lucht|"
+    r"vermoord je als|doet me de das om|sla (de|die|dat|het) \w+ over|moordweer|moordmysterie\w*|"
+    r"(wil|wou|zou|ga) (\w+ ){0,4}(verhuizen|emigreren|op vakantie)"
+)
+
+# Groups of patterns; a message is at risk when any group matches.
+_GROUPS: dict[str, str] = {
+    # Suicide named directly, in Dutch or English.
+    "suicide_named": r"zelfmoord|suicide|zelfdoding|van kant (te )?maken|kill myself|end my life|"
+    r"want to die|suicidal|take my (own )?life|(mezelf|me) (\w+ ){0,2}(doden|te doden|doodmaken|"
+    r"dood te maken|vermoorden|van het leven beroven|om het leven (te )?brengen)",
+    # An end to life.
+    "end_of_life": r"(eind|einde|punt) (\w+ ){0,3}(aan|achter) (\w+ ){0,4}(maken|zetten|leven|alles)|"
+    r"(eind|einde|punt) aan (mijn|het|m n) leven|stoppen met leven|kap ermee met leven|"
+    r"(leven|bestaan) (is |heeft )?(voor mij )?(klaar|zinloos|geen zin|niks (meer )?waard|"
+    r"niets (meer )?waard|wel gezien)|leven (wel )?gezien|geen zin (meer )?in (het |mijn )?leven|"
+    r"(waarom|wat) (zou|moet) ik (nog )?(door(gaan)?|verder|leven|doorgaan met leven)|"
+    r"geen (enkele )?reden (meer )?(om|tot) (\w+ ){0,2}(leven|door te gaan|verder te gaan)|"
+    r"stap eruit voorgoed|(eruit|weg) (stappen|gaan) voorgoed|ermee ophouden voorgoed",
+    # Not wanting to live or to be there.
+    "not_live": r"niet meer (willen |te |wil )?(leven|bestaan|verder leven)|"
+    r"(wil|wilt|wou|wilde) (\w+ ){0,4}niet meer (leven|zijn|verder|bestaan)|"
+    r"er (gewoon |echt |liever |straks |dan )?niet meer (te )?(ben|wil zijn|willen zijn)|"
+    r"ben er (\w+ ){0,2}niet meer($| (dat|als|want|straks|morgen|vanavond|binnenkort|voor))|"
+    r"ben ik er (\w+ ){0,2}niet meer|niet meer (wakker|op)( te)? (worden|staan|opstaan)|"
+    r"nooit meer (wakker|opstaan|op te staan|op staan)|wil (gewoon |echt )?niet meer$|"
+    r"kan en wil niet meer|(slapen|inslapen) en (\w+ ){0,2}nooit meer",
+    # Wanting to be dead.
+    "death_wish": r"(wil|wilt|wou|wilde|zou willen|hoop|ga) (\w+ ){0,3}(dood|doodgaan|sterven|overlijden)"
+    r"\b|(was|ben|lag) ik (maar|liever) dood|wou dat ik dood was|(beter|liever) dood|dood willen|"
+    r"^(ik )?(wil )?dood$|(beter|best) (af )?(als|dat) ik er (\w+ ){0,2}niet (meer )?(ben|was|zou zijn)|"
+    r"het (hoeft|hoef) (voor mij |van mij )?(allemaal |echt |gewoon |nu )?niet meer|"
+    r"zie het (echt |gewoon |helemaal |allemaal )*niet meer zitten|zie het (echt |helemaal )?niet "
+    r"zitten$|zie geen (uitweg|toekomst) meer|geen uitweg meer|het is (straks|bijna|dan) (voorbij|over)",
+    # Being a burden to others.
+    "burden": r"(beter|beter af) (\w+ ){0,2}zonder mij|(geen|niet) last meer van (me|mij)|"
+    r"(eindelijk |straks )?(van me|van mij) verlost|niemand (zal|zou) me missen|"
+    r"(merkt|ziet|mist) niemand (\w+ ){0,3}(als|dat) ik er niet|"
+    r"niemand (merkt|ziet|mist) (\w+ ){0,3}(als|dat) ik er niet|wereld (is )?beter (af )?zonder",
+    # Saying goodbye for good.
+    "farewell": r"vaarwel|afscheidsbrief|mijn afscheid|afscheid (nemen )?van (iedereen|jullie|het leven)|"
+    r"dit was het (dan|wel)$|dit was het dan|dit is het einde|laatste bericht|niemand houdt me (nog )?tegen|"
+    r"(laat|zeg|vertel) (\w+ ){0,4}(weten|tegen) (\w+ ){0,3}dat (het )?niet (hun|jouw|jullie|zijn|haar) "
+    r"schuld|(zeg|vertel) (tegen )?(\w+ ){0,3}dat ik (van )?(haar|hem|ze|jullie|hen) hou|"
+    r"spullen weggegeven|alles (goed )?geregeld voor als ik|brief (\w+ ){0,3}(geschreven|klaar) "
+    r"(\w+ ){0,3}(kinderen|familie|ouders)|(kinderen|familie|ouders) (\w+ ){0,3}brief (geschreven|klaar)|"
+    r"(hou|houd) van jullie(,)? (allemaal )?(\w+ ){0,2}(vaarwel|dit was het|sorry)|"
+    r"morgen is het zover|(heb|had) (het )?(goed )?uitgedacht",
+    # Means and plans.
+    "means": r"(pillen|medicijnen|slaappillen|paracetamol|oxazepam|tabletten|pijnstillers|strip|"
+    r"doos|potje|slaapmiddel)\w* (\w+ ){0,5}(gespaard|verzameld|liggen klaar|klaargelegd|bewaard|"
+    r"innemen|ingenomen|slikken|geslikt|nemen|in een keer|tegelijk|allemaal)|"
+    r"(heleboel|hele doos|hele strip|alle|al mijn|handvol) (\w+ ){0,2}(pillen|medicijnen|slaappillen|"
+    r"tabletten|paracetamol)|overdosis|strop|touw (\w+ ){0,4}(ophangen|op te hangen|hangen)|"
+    r"(mezelf|me) (\w+ ){0,2}(ophangen|op te hangen|opknopen|verdrinken|laten overrijden|overrijden)|"
+    r"opknopen|(voor|onder) (de|een) (trein|auto|vrachtwagen|bus|metro|tram)|op het spoor|"
+    r"(trein|spoor) (\w+ ){0,6}(springen|spring|voor te springen|ervoor te springen|gooien)|"
+    r"gas (open|opengezet|aangezet)|(van|vanaf|af|uit|op) (het |de |een |mijn )?(flat|flatgebouw|dak|"
+    r"brug|balkon|raam|toren)\w* (\w+ ){0,5}(springen|spring|gooien|te springen)|"
+    r"(spring|springen) (\w+ ){0,3}(van|vanaf|uit|af) (het |de |een )?(flat|dak|brug|balkon|raam|"
+    r"toren)|(ga|gaan) (\w+ ){0,2}van de (flat|brug|toren) af|rand van (het|de) (balkon|dak|brug)|"
+    r"(sta|zit) (nu )?(op|bij) (de|het) (brug|dak|rand|spoor)\w*|gaan springen|ga springen|"
+    r"(me|mezelf) (voor|onder) (\w+ ){0,3}gooien|tegen een (boom|muur) (\w+ ){0,2}(rijden|knallen)|"
+    r"(mes|scheermes|scheermesje) (\w+ ){0,4}(mezelf|in mijn hand|polsen)|polsen (door)?snijden|"
+    r"(zit|sta|lig) (\w+ ){0,4}met (een |de |het |mijn )?(scheermes|scheermesje|strop|touw)\b|"
+    r"alles in een keer (\w+ )?(te )?(nemen|innemen|in te nemen|slikken)",
+    # Self-harm.
+    "self_harm": r"zelfbeschadiging|automutilatie|zelfverwonding|hurt myself|cut myself|"
+    r"(snij|snijd|snijden|kras|krassen|bekras|bekrassen|kerf|kerven|brand|verbrand|sla|slaan|bonk|"
+    r"verwond|beschadig)\w* (ik )?(\w+ ){0,2}(mezelf|mijn (arm|armen|benen|been|pols|polsen|huid|hoofd|"
+    r"dijen|buik))|(me|mezelf) (\w+ ){0,3}(gesneden|gekrast|gekerfd|verbrand|beschadigd|verwond|"
+    r"pijn (gedaan|doen|te doen)|snijden|krassen|kerven|branden|beschadigen|verwonden|slaan|"
+    r"uithongeren)|in (mijn|m n) (arm|armen|benen|been|pols|polsen|huid|dijen|buik) (\w+ ){0,2}"
+    r"(gesneden|gekrast|gekerfd|snijden|krassen)|mezelf expres|(ga|ga ik) (mezelf|me) (\w+ )?"
+    r"(wat|iets) (aan )?doen|(mezelf|me) (\w+ ){0,2}(wat|iets) aan(doen| doen| te doen)|"
+    r"verdien (het )?(om )?pijn|snij weer|ik snij\b",
+    # Danger and violence.
+    "violence": r"(slaat|schopt|mishandelt|bedreigt|wurgt|wurgde|sloeg|schopte|dreigt|achtervolgt|"
+    r"volgt|stalkt) (me|mij|ons)\b|(slaat|sloeg|schopt) (hij|zij|ze) (me|mij)|"
+    r"(word|wordt|werd|ben|zijn) (\w+ ){0,3}(geslagen|mishandeld|bedreigd|gewurgd|geschopt|verkracht|"
+    r"opgesloten|in elkaar geslagen|aangevallen)|(heeft|had|hebben) (me|mij) (\w+ ){0,3}(gewurgd|"
+    r"geslagen|geschopt|verkracht|opgesloten|bedreigd|aangevallen)|(heeft|hebben) (\w+ ){0,2}gedreigd "
+    r"(me|mij)|(met|heeft|had|pakt) een (mes|wapen|pistool|vuurwapen|bijl)|mes bij mij|"
+    r"(wil|gaat|dreigt|zal) (me|mij) (te )?(\w+ ){0,2}(vermoorden|doden|doodmaken|dood (te )?maken|"
+    r"iets aan(doen| te doen| doet)|neersteken|neerschieten)|(me|mij) (\w+ ){0,3}iets aandoet|"
+    r"bang voor mijn leven|niet veilig (thuis|meer|hier)|ben in gevaar|in levensgevaar|"
+    r"(gaat|ga) (me|mij) (\w+ ){0,2}vermoorden",
+}
+
+_HARMLESS_RE = re.compile(rf"\b(?:{_HARMLESS})\b")
+_GROUP_RES = {name: re.compile(rf"(?:^|\b)(?:{pattern})") for name, pattern in _GROUPS.items()}
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """What the rules found: the names of the pattern groups that matched."""
+
+    reasons: tuple[str, ...]
+
+
+def prepare(text: str) -> str:
+    """Normalise, correct chat spellings and remove harmless idioms."""
+    return re.sub(r"\s+", " ", _HARMLESS_RE.sub(" ", _corrected(text))).strip()
+
+
+def _corrected(text: str) -> str:
+    return " ".join(_CORRECTIONS.get(word, word) for word in normalise(text).split())
+
+
+def has_harmless_idiom(text: str) -> bool:
+    """Tell whether the message uses a risk word harmlessly ("ik ga dood van de kou")."""
+    return _HARMLESS_RE.search(_corrected(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def detect_crisis(text: str) -> CrisisSignal | None:
+    """Return a `CrisisSignal` when the message shows acute risk, otherwise None."""
+    cleaned = prepare(text)
+    if not cleaned:
+        return None
+    reasons = tuple(name for name, pattern in _GROUP_RES.items() if pattern.search(cleaned))
+    return CrisisSignal(reasons) if reasons else None
