@@ -1,0 +1,163 @@
+"""What the assistant learns while listening: causes, kind of loneliness, duration, interests.
+
+Pure keyword rules on normalised text. They only steer which gentle reflection and which small
+steps the assistant offers; the person can always correct it, and nothing here is a diagnosis.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from bot.text import normalise
+
+LonelinessType = Literal["social", "emotional", "existential"]
+Duration = Literal["recent", "months", "years"]
+
+# Cause -> patterns on normalised text. The order is the order of reflection when several match.
+CAUSE_PATTERNS: dict[str, str] = {
+    "loss": r"overleden|overlijden|gestorven|weduwe|weduwnaar|rouw|begrafenis|"
+    r"(man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer) is (dood|weg)|"
+    r"(verloren|verloor) (mijn|m n)|is (vorig jaar |vorige maand |pas |net )?(dood|gestorven)",
+    "divorce": r"scheiding|gescheiden|uit elkaar|relatie (is )?(uit|voorbij)|heeft me verlaten|"
+    r"is bij me weggegaan|vreemdgegaan|mijn ex\b|liefdesverdriet",
+    "moving": r"verhuisd|verhuizing|verhuizen|nieuw in (de|deze) (stad|buurt|wijk)|"
+    r"ken hier (nog )?niemand|net komen wonen|hier komen wonen|andere stad",
+    "retirement": r"pensioen|gepensioneerd|aow|niet meer werken sinds|gestopt met werken",
+    "illness": r"\bziek|ziekte|kanker|rolstoel|rollator|beperking|chronisch|slechthorend|doof|"
+    r"blind|slecht ter been|operatie|parkinson|\bms\b|reuma|handicap|pijn in|herseninfarct|"
+    r"beroerte|hartaanval|long",
+    "unemployment": r"werkloos|ontslag|ontslagen|geen (werk|baan)|baan kwijt|werk kwijt|"
+    r"arbeidsongeschikt|afgekeurd|zoek werk",
+    "low_income": r"geld|schulden|schuld\b|arm\b|armoede|rondkomen|bijstand|uitkering|"
+    r"krap bij kas|kan (het|dat) niet betalen|te duur",
+    "unsafe_neighbourhood": r"onveilig|overlast|criminaliteit|inbraak|vervelende buren|"
+    r"buurt is (niet|niks)|durf (s avonds )?niet (over straat|naar buiten)|hangjongeren",
+    "low_confidence": r"zelfvertrouwen|onzeker|niks waard|niets waard|minderwaardig|"
+    r"niet goed genoeg|lelijk|saai persoon|niemand vindt me leuk|ik ben raar",
+    "social_anxiety": r"verlegen|bang voor mensen|sociale angst|durf (niet|het niet)|spannend|"
+    r"angstig|paniek|ongemakkelijk (bij|met|tussen) mensen|zenuwachtig",
+    "children_left": r"kinderen (zijn )?(uit huis|het huis uit|ver weg|wonen ver)|lege nest|"
+    r"(zoon|dochter) (is )?(verhuisd|ver weg|in het buitenland)",
+    "caregiving": r"mantelzorg|zorg voor mijn|verzorg mijn|zorgen voor mijn (zieke|dementerende)",
+    "friends_gone": r"vrienden (zijn )?(weg|verhuisd|overleden|kwijt)|vriendschap (is )?(over|kapot)|"
+    r"geen vrienden meer|vrienden (zie ik|hoor ik) (nooit|niet) meer",
+}
+
+# Which kind of loneliness a cause most often brings; the person's own words can outweigh it.
+CAUSE_TYPE: dict[str, LonelinessType] = {
+    "loss": "emotional",
+    "divorce": "emotional",
+    "moving": "social",
+    "retirement": "social",
+    "illness": "social",
+    "unemployment": "existential",
+    "low_income": "social",
+    "unsafe_neighbourhood": "social",
+    "low_confidence": "social",
+    "social_anxiety": "social",
+    "children_left": "social",
+    "caregiving": "social",
+    "friends_gone": "social",
+}
+
+TYPE_CUES: dict[LonelinessType, str] = {
+    "emotional": r"mis (hem|haar|mijn (man|vrouw|partner|maatje))|niemand (die me echt kent|om mee te "
+    r"praten)|geen (partner|maatje|hechte|echte vriend)|echte band|iemand die echt om me geeft|"
+    r"leegte|in de steek gelaten|niemand om (op te vertrouwen|te knuffelen)|alleen in bed",
+    "social": r"geen vrienden|weinig (contact|contacten|mensen)|niemand om mee (af te spreken|iets "
+    r"te doen)|nooit (iemand op bezoek|bezoek)|hoor er niet bij|buitengesloten|niemand (belt|komt)|"
+    r"alleen thuis|de hele dag alleen|dagen niemand|kom de deur niet uit",
+    "existential": r"zinloos|geen doel|nutteloos|doe er niet (meer )?toe|niemand heeft me nodig|"
+    r"geen (rol|plek|betekenis)|voor niks|wat moet ik nog|waar doe ik het voor|overbodig|"
+    r"niet meer nodig",
+}
+
+_ISOLATION = re.compile(
+    r"niemand (gesproken|gezien)|nooit (iemand|bezoek)|kom de deur (bijna )?niet (meer )?uit|"
+    r"(dagen|weken) (lang )?niemand|spreek (bijna )?niemand|heb niemand\b|geen familie|"
+    r"geen (enkel )?contact"
+)
+_DURATION: tuple[tuple[Duration, str], ...] = (
+    (
+        "years",
+        r"\bjaar\b|jaren|altijd al|heel lang|mijn hele leven|sinds mijn jeugd|decennia|"
+        r"jaaren|sinds (19|20)\d\d",
+    ),
+    (
+        "months",
+        r"maand|maanden|half jaar|sinds (de )?(zomer|winter|lente|herfst|kerst)|"
+        r"sinds (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)",
+    ),
+    (
+        "recent",
+        r"paar dagen|een dag|sinds (een )?(paar )?dagen|week|weken|sinds kort|pas\b|net\b|"
+        r"sinds gisteren|vandaag|deze week",
+    ),
+)
+
+# Interest -> patterns; the interests match the activity interests of the social map.
+INTEREST_PATTERNS: dict[str, str] = {
+    "wandelen": r"wandel|lopen|fietsen|fiets|natuur|bos\b|buiten zijn|hond uitlaten",
+    "koffie en ontmoeting": r"koffie|thee|kletsen|praten met mensen|gezelligheid|gezellig|"
+    r"buurthuis|ontmoeten|mensen ontmoeten",
+    "handwerken": r"breien|haken|naaien|borduren|handwerk|quilten",
+    "muziek": r"muziek|zingen|zong|koor|piano|gitaar|orgel|dansen|dans\b|concert",
+    "bewegen": r"sport|zwemmen|gym|yoga|voetbal|tennis|bewegen|fitness|jeu de boules|biljart|"
+    r"dansen|tafeltennis",
+    "tuinieren": r"tuin|planten|groente|moestuin|bloemen",
+    "creatief": r"schilder|tekenen|knutsel|creatief|fotografie|foto|klussen|hout|timmer|"
+    r"schrijven|gedicht|handig",
+    "taal": r"taal|lezen|boeken|boek\b|leesclub|nederlands leren|engels|voorlezen|puzzel",
+    "spel": r"spel|spelletjes|kaarten|klaverjassen|bridge|sjoelen|bingo|schaken|dammen|rummikub|"
+    r"games|gamen",
+    "vrijwilligerswerk": r"vrijwillig|helpen|anderen helpen|iets betekenen|zorgen voor anderen|"
+    r"iets nuttigs",
+    "koken": r"koken|kook|bakken|taart|eten maken|samen eten",
+    "rouw en verlies": r"rouw|verlies|verdriet delen|lotgenoten",
+    "maatje": r"maatje|een vriend|een vriendin|iemand om mee te|vaste persoon",
+}
+
+_COMPILED_CAUSES = {cause: re.compile(pattern) for cause, pattern in CAUSE_PATTERNS.items()}
+_COMPILED_CUES = {kind: re.compile(pattern) for kind, pattern in TYPE_CUES.items()}
+_COMPILED_DURATION = tuple((label, re.compile(pattern)) for label, pattern in _DURATION)
+_COMPILED_INTERESTS = {name: re.compile(pattern) for name, pattern in INTEREST_PATTERNS.items()}
+
+
+def find_causes(text: str) -> list[str]:
+    """Return the causes named in the text, in the order of `CAUSE_PATTERNS`."""
+    cleaned = normalise(text)
+    return [cause for cause, pattern in _COMPILED_CAUSES.items() if pattern.search(cleaned)]
+
+
+def find_duration(text: str) -> Duration | None:
+    """Return how long it has been going on, when the text says so."""
+    cleaned = normalise(text)
+    for label, pattern in _COMPILED_DURATION:
+        if pattern.search(cleaned):
+            return label
+    return None
+
+
+def find_interests(text: str) -> list[str]:
+    """Return the interests named in the text."""
+    cleaned = normalise(text)
+    return [name for name, pattern in _COMPILED_INTERESTS.items() if pattern.search(cleaned)]
+
+
+def signals_isolation(text: str) -> bool:
+    """Tell whether the text describes a very small or absent network (social isolation)."""
+    return _ISOLATION.search(normalise(text)) is not None
+
+
+def infer_type(text: str, causes: list[str], current: LonelinessType | None) -> LonelinessType | None:
+    """Guess the kind of loneliness from the person's words first, then from the causes."""
+    cleaned = normalise(text)
+    for kind, pattern in _COMPILED_CUES.items():
+        if pattern.search(cleaned):
+            return kind
+    if current is not None:
+        return current
+    for cause in causes:
+        return CAUSE_TYPE[cause]
+    return None

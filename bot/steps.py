@@ -1,0 +1,94 @@
+"""Small first steps: choose the ones that fit a person's kind of loneliness, interests and causes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.catalogue import CATALOGUE_DIR
+from bot.text import normalise
+
+STEPS_FILE = CATALOGUE_DIR / "small_steps.yml"
+
+
+@dataclass(frozen=True)
+class SmallStep:
+    """One general small step from `data/catalogue/small_steps.yml`."""
+
+    id: str
+    label: str
+    fits: tuple[str, ...]
+    interests: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def load_steps(path: Path = STEPS_FILE) -> tuple[SmallStep, ...]:
+    """Read the step catalogue."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        SmallStep(
+            id=item["id"],
+            label=item["label"],
+            fits=tuple(item["fits"]),
+            interests=tuple(item.get("interests", ())),
+            causes=tuple(item.get("causes", ())),
+        )
+        for item in raw["steps"]
+    )
+
+
+def step_by_id(step_id: str) -> SmallStep | None:
+    """Return the step with this id, or None."""
+    return next((step for step in load_steps() if step.id == step_id), None)
+
+
+def propose_steps(
+    loneliness_type: str | None,
+    interests: list[str],
+    causes: list[str],
+    how_many: int = 3,
+) -> list[SmallStep]:
+    """Rank the steps for this person and return the best few.
+
+    The kind of loneliness weighs most (social: widen contacts; emotional: one close bond;
+    existential: a meaningful role), then matching interests, then matching causes. Without a
+    known kind, steps that suit social loneliness come first: they are the lowest threshold.
+    """
+    kind = loneliness_type or "social"
+
+    def rank(indexed: tuple[int, SmallStep]) -> tuple[int, int]:
+        position, step = indexed
+        points = 0
+        if kind in step.fits:
+            points += 4 if step.fits[0] == kind else 3
+        points += 2 * len(set(step.interests) & set(interests))
+        points += 2 * len(set(step.causes) & set(causes))
+        return (-points, position)
+
+    ranked = sorted(enumerate(load_steps()), key=rank)
+    return [step for _, step in ranked[:how_many]]
+
+
+def match_step(text: str, offered_ids: list[str]) -> SmallStep | None:
+    """Find which offered step a typed answer means ("de eerste", "dat maatje"), or None."""
+    cleaned = normalise(text)
+    offered = [step for step_id in offered_ids if (step := step_by_id(step_id)) is not None]
+    ordinals = {"eerste": 0, "1": 0, "tweede": 1, "2": 1, "derde": 2, "3": 2, "laatste": -1}
+    for word, index in ordinals.items():
+        if f" {word} " in f" {cleaned} " and offered:
+            try:
+                return offered[index]
+            except IndexError:
+                return None
+    best: tuple[int, SmallStep | None] = (0, None)
+    words = {word for word in cleaned.split() if len(word) > 3}
+    for step in offered:
+        label_words = {word for word in normalise(step.label).split() if len(word) > 3}
+        overlap = len(words & (label_words | {step.id}))
+        if overlap > best[0]:
+            best = (overlap, step)
+    return best[1]
