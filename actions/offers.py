@@ -1,0 +1,40 @@
+"""Declining an offer: accept it warmly and offer the next, smaller thing, never pushing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import PENDING, set_pending
+
+
+class ActionOfferNext(Action):
+    """Answer "nee": respect it, and depending on what was offered, offer the next phase once."""
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_offer_next"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Respond to a declined offer."""
+        pending = tracker.get_slot(PENDING) or "none"
+        if pending == "scale":
+            dispatcher.utter_message(response="utter_offer_declined")
+            dispatcher.utter_message(response="utter_offer_wishes")
+            return [set_pending("wishes")]
+        if pending == "wishes":
+            dispatcher.utter_message(response="utter_offer_declined")
+            dispatcher.utter_message(response="utter_offer_steps")
+            return [set_pending("steps")]
+        if pending == "steps":
+            dispatcher.utter_message(response="utter_door_open")
+        elif pending == "human":
+            dispatcher.utter_message(response="utter_ok_listen")
+        else:
+            dispatcher.utter_message(response="utter_offer_declined")
+        return [set_pending("none")]

@@ -1,0 +1,30 @@
+"""The crisis answer: 113 and 112 first, a human offered, and the conversation kept open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import set_pending
+
+
+class ActionCrisisResponse(Action):
+    """Answer acute risk; stops a running form, since its questions do not fit this moment."""
+
+    def name(self) -> str:
+        """Action name (predicted by `bot.nlp.crisis_policy.CrisisPolicy`)."""
+        return "action_crisis_response"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Send the help lines and the offer of a human."""
+        dispatcher.utter_message(response="utter_crisis")
+        dispatcher.utter_message(response="utter_crisis_offer")
+        events: list[EventType] = [SlotSet("crisis_answered", True), set_pending("human")]
+        if tracker.active_loop_name:
+            events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return events

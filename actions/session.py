@@ -1,0 +1,72 @@
+"""Session start: carry the plan over, so a returning visitor can look back on the chosen step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+# What a new session remembers: who is chatting and the plan. Nothing else is carried over.
+CARRIED_SLOTS = (
+    "role",
+    "loneliness_type",
+    "social_isolation",
+    "causes",
+    "duration",
+    "scale_total",
+    "scale_emotional",
+    "scale_social",
+    "scale_band",
+    "interests",
+    "plan_step",
+    "plan_step_label",
+    "plan_set_on",
+    "parked_objections",
+)
+
+
+class ActionSessionStart(Action):
+    """Start a session, keeping only the plan slots, and mark a returning visitor."""
+
+    def name(self) -> str:
+        """Rasa's fixed name for the session start."""
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Return the session start events."""
+        carried = {
+            name: tracker.get_slot(name)
+            for name in CARRIED_SLOTS
+            if tracker.get_slot(name) not in (None, [], "")
+        }
+        events: list[EventType] = [SessionStarted()]
+        events += [SlotSet(name, value) for name, value in carried.items()]
+        events.append(SlotSet("returning_visitor", bool(carried)))
+        events.append(ActionExecuted("action_listen"))
+        return events
+
+
+class ActionWelcome(Action):
+    """Greet: look back on the chosen step for a returning visitor, otherwise welcome and ask who."""
+
+    def name(self) -> str:
+        """Action name."""
+        return "action_welcome"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Send the welcome or the look-back question."""
+        events: list[EventType] = [SlotSet("returning_visitor", False), SlotSet("pending_question", "none")]
+        if tracker.get_slot("returning_visitor") and tracker.get_slot("plan_step"):
+            dispatcher.utter_message(response="utter_look_back")
+        elif tracker.get_slot("returning_visitor"):
+            dispatcher.utter_message(response="utter_welcome_back")
+        else:
+            dispatcher.utter_message(response="utter_welcome")
+            dispatcher.utter_message(response="utter_ask_role")
+        return events
