@@ -7,7 +7,6 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions.common import set_pending
 from bot.scale import ITEMS, parse_answer, score
@@ -21,22 +20,38 @@ def _validate_item(slot: str, value: Any, dispatcher: CollectingDispatcher) -> d
 
 
 class ValidateLonelinessScaleForm(FormValidationAction):
-    """Map each typed answer to "ja", "min of meer" or "nee", and ask again kindly otherwise."""
+    """Map each typed answer to "ja", "min of meer" or "nee", and ask again kindly otherwise.
+
+    rasa_sdk calls `validate_<slot>` for the slot the form just asked; all six share one rule.
+    """
 
     def name(self) -> str:
         """Action name."""
         return "validate_loneliness_scale_form"
 
-    async def validate(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        """Validate the slot the form just asked for."""
-        events: list[EventType] = []
-        for slot, value in tracker.slots_to_validate().items():
-            if slot in ITEMS:
-                result = _validate_item(slot, value, dispatcher)
-                events += [SlotSet(name, answer) for name, answer in result.items()]
-        return events
+    def validate_scale_q1(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 1."""
+        return _validate_item("scale_q1", value, dispatcher)
+
+    def validate_scale_q2(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 2."""
+        return _validate_item("scale_q2", value, dispatcher)
+
+    def validate_scale_q3(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 3."""
+        return _validate_item("scale_q3", value, dispatcher)
+
+    def validate_scale_q4(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 4."""
+        return _validate_item("scale_q4", value, dispatcher)
+
+    def validate_scale_q5(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 5."""
+        return _validate_item("scale_q5", value, dispatcher)
+
+    def validate_scale_q6(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+        """Validate item 6."""
+        return _validate_item("scale_q6", value, dispatcher)
 
 
 class ActionScoreScale(Action):

@@ -29,7 +29,7 @@ CAUSE_PATTERNS: dict[str, str] = {
     r"beroerte|hartaanval|long",
     "unemployment": r"werkloos|ontslag|ontslagen|geen (werk|baan)|baan kwijt|werk kwijt|"
     r"arbeidsongeschikt|afgekeurd|zoek werk",
-    "low_income": r"geld|schulden|schuld\b|arm\b|armoede|rondkomen|bijstand|uitkering|"
+    "low_income": r"geld(zorgen|gebrek|problemen)?\b|schulden|schuld\b|arm\b|armoede|rondkomen|bijstand|uitkering|"
     r"krap bij kas|kan (het|dat) niet betalen|te duur",
     "unsafe_neighbourhood": r"onveilig|overlast|criminaliteit|inbraak|vervelende buren|"
     r"buurt is (niet|niks)|durf (s avonds )?niet (over straat|naar buiten)|hangjongeren",
@@ -81,7 +81,7 @@ _ISOLATION = re.compile(
 _DURATION: tuple[tuple[Duration, str], ...] = (
     (
         "years",
-        r"\bjaar\b|jaren|altijd al|heel lang|mijn hele leven|sinds mijn jeugd|decennia|"
+        r"(?<!half )\bjaar\b|jaren|altijd al|heel lang|mijn hele leven|sinds mijn jeugd|decennia|"
         r"jaaren|sinds (19|20)\d\d",
     ),
     (
@@ -118,10 +118,11 @@ INTEREST_PATTERNS: dict[str, str] = {
     "maatje": r"maatje|een vriend|een vriendin|iemand om mee te|vaste persoon",
 }
 
-_COMPILED_CAUSES = {cause: re.compile(pattern) for cause, pattern in CAUSE_PATTERNS.items()}
-_COMPILED_CUES = {kind: re.compile(pattern) for kind, pattern in TYPE_CUES.items()}
+# Patterns match from the start of a word ("rouw" must not match inside "vrouw").
+_COMPILED_CAUSES = {cause: re.compile(rf"\b(?:{pattern})") for cause, pattern in CAUSE_PATTERNS.items()}
+_COMPILED_CUES = {kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in TYPE_CUES.items()}
 _COMPILED_DURATION = tuple((label, re.compile(pattern)) for label, pattern in _DURATION)
-_COMPILED_INTERESTS = {name: re.compile(pattern) for name, pattern in INTEREST_PATTERNS.items()}
+_COMPILED_INTERESTS = {name: re.compile(rf"\b(?:{pattern})") for name, pattern in INTEREST_PATTERNS.items()}
 
 
 def find_causes(text: str) -> list[str]:

@@ -20,6 +20,7 @@ ITEMS: tuple[str, ...] = ("scale_q1", "scale_q2", "scale_q3", "scale_q4", "scale
 EMOTIONAL_ITEMS: tuple[str, ...] = ("scale_q1", "scale_q4", "scale_q6")
 SOCIAL_ITEMS: tuple[str, ...] = ("scale_q2", "scale_q3", "scale_q5")
 
+_UNSURE = re.compile(r"\b(geen (flauw )?idee|weet (ik )?(het )?niet|niet zeker|geen antwoord)\b")
 _MORE_OR_LESS = re.compile(
     r"\b(min of meer|minofmeer|soms|beetje|een beetje|misschien|af en toe|deels|gedeeltelijk|"
     r"half|wel een beetje|ietwat|enigszins|zo nu en dan|tja|twijfel|weet niet precies)\b"
@@ -38,7 +39,7 @@ _YES = re.compile(
 def parse_answer(text: str) -> Answer | None:
     """Map a typed answer to "ja", "min of meer" or "nee"; None when it is not an answer."""
     cleaned = normalise(text)
-    if not cleaned:
+    if not cleaned or _UNSURE.search(cleaned):
         return None
     if _MORE_OR_LESS.search(cleaned):
         return "min of meer"

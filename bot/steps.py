@@ -78,12 +78,13 @@ def match_step(text: str, offered_ids: list[str]) -> SmallStep | None:
     cleaned = normalise(text)
     offered = [step for step_id in offered_ids if (step := step_by_id(step_id)) is not None]
     ordinals = {"eerste": 0, "1": 0, "tweede": 1, "2": 1, "derde": 2, "3": 2, "laatste": -1}
-    for word, index in ordinals.items():
-        if f" {word} " in f" {cleaned} " and offered:
-            try:
-                return offered[index]
-            except IndexError:
-                return None
+    # The last ordinal wins: "niet de eerste maar de tweede" means the second.
+    named = [ordinals[word] for word in cleaned.split() if word in ordinals]
+    if named and offered:
+        try:
+            return offered[named[-1]]
+        except IndexError:
+            return None
     best: tuple[int, SmallStep | None] = (0, None)
     words = {word for word in cleaned.split() if len(word) > 3}
     for step in offered:

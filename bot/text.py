@@ -11,6 +11,7 @@ MAX_MESSAGE_CHARS = 1000
 _REPEATS = re.compile(r"(.)\1{2,}")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_COMMAND_PREFIX = re.compile(r"^[\s/]+")
 
 _ENGLISH_WORDS = frozenset(
     "i i'm im you your the and is are am can do does don't dont feel lonely help please hello "
@@ -53,4 +54,4 @@ def looks_english(text: str) -> bool:
 
 def strip_command_prefix(text: str) -> str:
     """Remove leading slashes so that typed text can never be read as an `/intent{...}` command."""
-    return text.lstrip().lstrip("/").lstrip()
+    return _COMMAND_PREFIX.sub("", text)

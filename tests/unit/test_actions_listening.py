@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.listening import MAX_LISTEN_TURNS, ActionListenReflect
+
+from .conftest import make_tracker, responses, run_action, slot_sets
+
+
+def listening_slots(
+    causes: list[str],
+    duration: str | None,
+    kind: str | None,
+    isolated: bool,
+    interests: list[str],
+    turns: int,
+) -> list[SlotSet]:
+    return [
+        SlotSet("causes", causes),
+        SlotSet("duration", duration),
+        SlotSet("loneliness_type", kind),
+        SlotSet("social_isolation", isolated),
+        SlotSet("interests", interests),
+        SlotSet("listen_turns", turns),
+    ]
+
+
+async def test_first_turn_reflects_and_asks_duration() -> None:
+    tracker = make_tracker(text="Ik voel me zo eenzaam", intent="feel_lonely")
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
+    assert events == listening_slots([], None, None, False, [], 1)
+
+
+async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
+    tracker = make_tracker(text="Al jaren eigenlijk", intent="tell_duration", slots={"listen_turns": 1})
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_duration_years", "utter_ask_what_happened"]
+    assert events == [*listening_slots([], "years", None, False, [], 2), SlotSet("asked_cause", True)]
+
+
+async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
+    tracker = make_tracker(
+        text="Mijn man is vorig jaar overleden",
+        intent="tell_situation",
+        slots={"listen_turns": 2, "duration": "years", "asked_cause": True},
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_cause_loss", "utter_offer_scale"]
+    assert events == [
+        *listening_slots(["loss"], "years", "emotional", False, [], 3),
+        SlotSet("pending_question", "scale"),
+    ]
+
+
+async def test_cause_in_first_message_is_reflected_then_duration_asked() -> None:
+    tracker = make_tracker(text="Sinds mijn scheiding ben ik veel alleen", intent="tell_situation")
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_cause_divorce", "utter_ask_duration"]
+    assert events == listening_slots(["divorce"], None, "emotional", False, [], 1)
+
+
+async def test_known_cause_is_not_reflected_again_and_not_duplicated() -> None:
+    tracker = make_tracker(
+        text="Sinds mijn vrouw is overleden",
+        intent="tell_situation",
+        slots={"causes": ["loss"], "duration": "months", "listen_turns": 1},
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher)[0] == "utter_reflect_lonely"
+    assert slot_sets(events)["causes"] == ["loss"]
+
+
+async def test_new_causes_are_appended_after_known_ones() -> None:
+    tracker = make_tracker(
+        text="Ik ben verhuisd en ik ben gepensioneerd",
+        intent="tell_situation",
+        slots={"causes": ["loss"], "duration": "years", "listen_turns": 1},
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert slot_sets(events)["causes"] == ["loss", "moving", "retirement"]
+    # The first new cause (in CAUSE_PATTERNS order) is reflected.
+    assert responses(dispatcher)[0] == "utter_reflect_cause_moving"
+
+
+@pytest.mark.parametrize("role", ["other", "professional"])
+async def test_someone_worried_about_another_gets_reflection_and_menu(role: str) -> None:
+    tracker = make_tracker(
+        text="Mijn buurman is weduwnaar geworden",
+        intent="tell_situation",
+        slots={"role": role},
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_other", "utter_other_menu"]
+    # The slots are still learnt, but nothing is offered (no pending question).
+    assert events == listening_slots(["loss"], None, "emotional", False, [], 1)
+
+
+async def test_isolation_is_reflected_and_remembered() -> None:
+    tracker = make_tracker(text="Ik heb al dagen niemand gesproken", intent="feel_lonely")
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_isolation", "utter_ask_duration"]
+    assert slot_sets(events)["social_isolation"] is True
+
+
+async def test_isolation_once_signalled_stays_true() -> None:
+    tracker = make_tracker(text="Ik voel me verdrietig", intent="feel_sad", slots={"social_isolation": True})
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert slot_sets(events)["social_isolation"] is True
+    assert responses(dispatcher)[0] == "utter_reflect_sad"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("een paar weken", "recent"),
+        ("al een paar maanden", "months"),
+        ("al mijn hele leven", "years"),
+    ],
+)
+async def test_duration_reflection_per_duration(text: str, expected: str) -> None:
+    tracker = make_tracker(text=text, intent="tell_duration", slots={"listen_turns": 1})
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher)[0] == f"utter_reflect_duration_{expected}"
+    assert slot_sets(events)["duration"] == expected
+
+
+async def test_unclear_duration_keeps_asking_for_it() -> None:
+    tracker = make_tracker(text="Weet ik niet goed", intent="tell_duration", slots={"listen_turns": 1})
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
+    assert slot_sets(events)["duration"] is None
+
+
+async def test_known_duration_is_kept_when_the_text_has_none() -> None:
+    tracker = make_tracker(
+        text="Ik voel me eenzaam", intent="feel_lonely", slots={"duration": "months", "listen_turns": 1}
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert slot_sets(events)["duration"] == "months"
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_what_happened"]
+
+
+async def test_after_asking_the_cause_once_the_next_phase_is_offered() -> None:
+    tracker = make_tracker(
+        text="Ik weet het niet",
+        intent="feel_lonely",
+        slots={"duration": "years", "asked_cause": True, "listen_turns": 1},
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_scale"]
+    assert events[-1] == SlotSet("pending_question", "scale")
+    assert "asked_cause" not in slot_sets(events)
+
+
+async def test_after_max_turns_the_next_phase_is_offered_even_without_answers() -> None:
+    tracker = make_tracker(
+        text="Ik voel me eenzaam", intent="feel_lonely", slots={"listen_turns": MAX_LISTEN_TURNS - 1}
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_scale"]
+    assert slot_sets(events)["listen_turns"] == MAX_LISTEN_TURNS
+    assert events[-1] == SlotSet("pending_question", "scale")
+
+
+@pytest.mark.parametrize(
+    ("slots", "offer"),
+    [
+        ({}, "scale"),
+        ({"scale_total": 3.0}, "wishes"),
+        ({"scale_total": 3.0, "interests": ["wandelen"]}, "steps"),
+        ({"scale_total": 0.0, "wish_enjoy": "lezen"}, "steps"),
+    ],
+)
+async def test_offer_follows_the_phases(slots: dict, offer: str) -> None:
+    all_slots = {"duration": "years", "causes": ["moving"], "listen_turns": 2, **slots}
+    tracker = make_tracker(text="Het is gewoon stil", intent="feel_lonely", slots=all_slots)
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher)[-1] == f"utter_offer_{offer}"
+    assert events[-1] == SlotSet("pending_question", offer)
+
+
+async def test_interests_accumulate_without_duplicates() -> None:
+    tracker = make_tracker(
+        text="Ik zing graag in een koor en ik wandel veel",
+        intent="tell_interest",
+        slots={"interests": ["wandelen"], "duration": "years", "listen_turns": 1},
+    )
+    events, _ = await run_action(ActionListenReflect(), tracker)
+
+    assert slot_sets(events)["interests"] == ["wandelen", "muziek"]
+
+
+async def test_words_of_the_person_set_the_kind_over_the_cause() -> None:
+    # Moving usually brings social loneliness, but "ik mis mijn vrouw" is emotional.
+    tracker = make_tracker(text="Ik ben verhuisd en ik mis mijn vrouw", intent="tell_situation")
+    events, _ = await run_action(ActionListenReflect(), tracker)
+
+    assert slot_sets(events)["loneliness_type"] == "emotional"
+
+
+async def test_empty_message_is_handled() -> None:
+    events, dispatcher = await run_action(ActionListenReflect(), make_tracker(text="", intent=None))
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
+    assert events == listening_slots([], None, None, False, [], 1)
+
+
+async def test_mentioning_ones_wife_is_not_reflected_as_a_loss() -> None:
+    tracker = make_tracker(
+        text="Mijn vrouw en ik wandelen graag samen", intent="tell_situation", slots={"listen_turns": 1}
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher)[0] != "utter_reflect_cause_loss"
+    assert slot_sets(events)["causes"] == []

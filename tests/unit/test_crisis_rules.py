@@ -1,0 +1,49 @@
+"""The rule-based acute-risk detector on its development set and on typical chat spellings."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bot.safety.crisis import detect_crisis, has_harmless_idiom
+from tests.paths import ROOT
+
+DEV = yaml.safe_load((ROOT / "tests" / "data" / "crisis_dev.yml").read_text(encoding="utf-8"))
+
+
+def test_rules_catch_every_crisis_message_of_the_dev_set() -> None:
+    assert [text for text in DEV["crisis"] if detect_crisis(text) is None] == []
+
+
+def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
+    alarms = [text for text in DEV["not_acute"] if detect_crisis(text) is not None]
+    assert len(alarms) / len(DEV["not_acute"]) <= 0.05, alarms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IK WIL NIET MEER LEVEN",
+        "k wil nie meer leve",
+        "zelfmoort",
+        "ik wil dood",
+        "i want to kill myself",
+        "mijn vriend slaat me",
+        "ik heb weer in mijn arm gesneden",
+    ],
+)
+def test_spelling_case_and_language_variants(text: str) -> None:
+    assert detect_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik verveel me dood", "ik ga dood van de kou", "ik sta uien te snijden", "ik ben doodmoe", "hoi"],
+)
+def test_harmless_words_are_not_crisis(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_harmless_idioms_are_recognised() -> None:
+    assert has_harmless_idiom("ik lach me dood om die film")
+    assert not has_harmless_idiom("ik wil dood")

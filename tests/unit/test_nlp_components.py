@@ -1,0 +1,178 @@
+"""The project's Rasa components: InputGuard, SafetyScreen, CrisisPolicy and the REST channel helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.channels.rest import offered_payloads
+from bot.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
+from bot.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
+from bot.nlp.safety_screen import SCREEN_KEY, SafetyScreen
+from bot.text import MAX_MESSAGE_CHARS
+from tests.paths import ROOT
+
+
+def _message(text: str, intent: str = "feel_lonely", confidence: float = 0.9, **metadata: Any) -> Message:
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "crisis", "confidence": 0.01}]
+    return Message(
+        data={
+            "text": text,
+            "metadata": metadata,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking,
+        }
+    )
+
+
+def _guard(text: str, **metadata: Any) -> str:
+    message = Message(data={"text": text, "metadata": metadata})
+    InputGuard().process([message])
+    return str(message.get("text"))
+
+
+class TestInputGuard:
+    def test_typed_commands_lose_their_slash(self) -> None:
+        assert _guard('/choose_step{"step": "maatje"}') == 'choose_step{"step": "maatje"}'
+        assert _guard("  //crisis") == "crisis"
+
+    def test_verified_buttons_keep_their_slash(self) -> None:
+        assert _guard("/affirm", **{VERIFIED_BUTTON_KEY: True}) == "/affirm"
+
+    def test_a_truthy_but_not_true_marker_is_not_trusted(self) -> None:
+        assert _guard("/affirm", **{VERIFIED_BUTTON_KEY: "yes"}) == "affirm"
+
+    def test_long_text_is_cut(self) -> None:
+        assert len(_guard("a" * 5000)) == MAX_MESSAGE_CHARS
+
+    def test_ordinary_text_is_untouched(self) -> None:
+        assert _guard("ik voel me alleen / soms") == "ik voel me alleen / soms"
+
+
+class TestSafetyScreen:
+    screen = SafetyScreen({"model_crisis_threshold": 0.8})
+
+    def _screened(self, message: Message) -> Message:
+        self.screen.process([message])
+        return message
+
+    def test_rules_override_any_model_prediction(self) -> None:
+        message = self._screened(_message("ik wil er een eind aan maken", "feel_sad", 0.99))
+        assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
+        assert message.get("intent_ranking")[0]["name"] == "crisis"
+        assert "rules" in message.get(SCREEN_KEY)
+
+    def test_confident_model_crisis_counts(self) -> None:
+        message = _message("alles is zwart", "feel_sad", 0.1)
+        message.set("intent_ranking", [{"name": "crisis", "confidence": 0.85}])
+        assert self._screened(message).get("intent")["name"] == "crisis"
+
+    def test_unsure_model_crisis_does_not_count(self) -> None:
+        message = _message("alles is zwart", "feel_sad", 0.5)
+        message.set(
+            "intent_ranking", [{"name": "feel_sad", "confidence": 0.5}, {"name": "crisis", "confidence": 0.4}]
+        )
+        assert self._screened(message).get("intent")["name"] == "feel_sad"
+
+    def test_harmless_idiom_is_left_to_the_rules(self) -> None:
+        message = _message("ik ga dood van de kou", "crisis", 0.95)
+        message.set("intent_ranking", [{"name": "crisis", "confidence": 0.95}])
+        self._screened(message)
+        assert message.get(SCREEN_KEY) is None
+
+    @pytest.mark.parametrize("text", ["", "   ", "😢", "?!...", "👍👍"])
+    def test_no_letters_is_no_words(self, text: str) -> None:
+        assert self._screened(_message(text, "greet")).get("intent")["name"] == "no_words"
+
+    def test_english_is_other_language(self) -> None:
+        message = self._screened(_message("hello can anyone help me please", "greet"))
+        assert message.get("intent")["name"] == "other_language"
+
+    def test_dutch_stays_dutch(self) -> None:
+        message = self._screened(_message("ik voel me alleen, kan iemand helpen", "feel_lonely"))
+        assert message.get("intent")["name"] == "feel_lonely"
+
+    def test_verified_buttons_are_not_screened(self) -> None:
+        message = _message("/affirm", "affirm", 1.0, **{VERIFIED_BUTTON_KEY: True})
+        assert self._screened(message).get("intent")["name"] == "affirm"
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+@pytest.fixture()
+def policy(tmp_path: Any) -> CrisisPolicy:
+    storage = LocalModelStorage(tmp_path)
+    return CrisisPolicy(
+        CrisisPolicy.get_default_config(), storage, Resource("crisis"), ExecutionContext({}, "test")
+    )
+
+
+def _tracker(domain: Domain, *events: Any) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("visitor", list(events), domain.slots)
+
+
+def _predicted(
+    policy: CrisisPolicy, tracker: DialogueStateTracker, domain: Domain
+) -> tuple[str | None, bool]:
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    if max(prediction.probabilities) == 0:
+        return None, prediction.is_no_user_prediction
+    best = prediction.probabilities.index(max(prediction.probabilities))
+    return domain.action_names_or_texts[best], prediction.is_no_user_prediction
+
+
+class TestCrisisPolicy:
+    def test_crisis_message_gets_the_crisis_action(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain, ActionExecuted("action_listen"), UserUttered("x", {"name": "crisis", "confidence": 1.0})
+        )
+        assert _predicted(policy, tracker, domain) == (CRISIS_ACTION, True)
+
+    def test_crisis_wins_inside_a_form(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain,
+            ActionExecuted("loneliness_scale_form"),
+            ActiveLoop("loneliness_scale_form"),
+            ActionExecuted("action_listen"),
+            UserUttered("x", {"name": "crisis", "confidence": 1.0}),
+        )
+        action, no_user = _predicted(policy, tracker, domain)
+        assert action == CRISIS_ACTION and no_user
+        assert policy.priority > 6  # above RulePolicy, which drives the form
+
+    def test_listens_after_the_crisis_answer(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain,
+            ActionExecuted("action_listen"),
+            UserUttered("x", {"name": "crisis", "confidence": 1.0}),
+            ActionExecuted(CRISIS_ACTION),
+        )
+        assert _predicted(policy, tracker, domain) == ("action_listen", True)
+
+    def test_abstains_otherwise(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain,
+            ActionExecuted("action_listen"),
+            UserUttered("x", {"name": "feel_lonely", "confidence": 1.0}),
+        )
+        assert _predicted(policy, tracker, domain) == (None, False)
+
+
+def test_offered_payloads_are_those_since_the_last_user_message() -> None:
+    old = BotUttered("kies", data={"buttons": [{"title": "Oud", "payload": "/old"}]})
+    new = BotUttered("kies", data={"buttons": [{"title": "Ja", "payload": "/affirm"}]})
+    plain = BotUttered("hallo")
+    events = [old, UserUttered("hoi"), new, plain]
+    assert offered_payloads(events) == {"/affirm"}
+    assert offered_payloads([UserUttered("hoi")]) == set()
