@@ -37,6 +37,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
       model predicted. The model's own `crisis` prediction counts from `model_crisis_threshold`,
       except when the message uses a risk word in a harmless idiom ("ik ga dood van de kou"):
       then the rules alone decide.
+    - A `crisis` guess of the model below the threshold, without a rule hit, gives way to the
+      model's next guess.
     - Text without any letter (emoji, punctuation, nothing) becomes `no_words`.
     - Text that is clearly English becomes `other_language`.
     """
@@ -81,6 +83,9 @@ class SafetyScreen(GraphComponent, IntentClassifier):
             self._set_intent(message, CRISIS_INTENT, {"rules": list(signal.reasons)})
         elif self._model_says_crisis(message) and not has_harmless_idiom(text):
             self._set_intent(message, CRISIS_INTENT, {"model": True})
+        elif self._top_intent(message) == CRISIS_INTENT:
+            # The model alone is not sure enough: use its next guess instead of a false alarm.
+            self._demote_crisis(message)
         elif not has_letters(text):
             self._set_intent(message, NO_WORDS_INTENT, {"no_letters": True})
         elif looks_english(text):
@@ -91,6 +96,20 @@ class SafetyScreen(GraphComponent, IntentClassifier):
             if ranked.get(INTENT_NAME_KEY) == CRISIS_INTENT:
                 return float(ranked.get(PREDICTED_CONFIDENCE_KEY, 0.0)) >= self.model_crisis_threshold
         return False
+
+    @staticmethod
+    def _top_intent(message: Message) -> str | None:
+        return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+
+    @staticmethod
+    def _demote_crisis(message: Message) -> None:
+        ranking = [
+            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != CRISIS_INTENT
+        ]
+        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 0.0}
+        message.set(INTENT, ranking[0] if ranking else fallback, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        message.set(SCREEN_KEY, {"model_crisis_below_threshold": True}, add_to_output=True)
 
     @staticmethod
     def _set_intent(message: Message, intent: str, reason: dict[str, Any]) -> None:

@@ -52,6 +52,13 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "pillen": ("pille", "pilen", "pils"),
     "zijn": ("zijm", "zein", "zyn"),
     "wat": ("wa",),
+    "maken": ("make", "maake"),
+    "slikken": ("slikke", "slike"),
+    "gesneden": ("gesnede", "gesneeden"),
+    "eigen": ("eige",),
+    "heb": ("hep", "hep"),
+    "een": ("n", "ne", "un"),
+    "beeindigen": ("beindigen", "beeindige"),
 }
 _CORRECTIONS = {variant: word for word, variants in _SPELLINGS.items() for variant in variants}
 
@@ -67,7 +74,8 @@ _HARMLESS = (
     r"(uien|groente|groenten|brood|vlees|tomaten|kaas|taart|hout|papier|haar|heg|gras)\w* "
     r"(\w+ ){0,3}(snijden|snijd|snij|gesneden|knippen)|(snijden|snijd|snij|gesneden) (\w+ ){0,2}"
     r"(uien|groente|groenten|brood|vlees|tomaten|kaas|taart|hout|papier|heg|gras)|per ongeluk|"
-    r"(bij|tijdens) het (koken|tuinieren|klussen)|"
+    r"(bij|tijdens) het (koken|tuinieren|klussen)|ga er (bijna |echt )?dood aan|"
+    r"dood aan (dat|die|het|de|deze) \w+|"
     r"(schiet|schoot) (mezelf|me) (\w+ ){0,3}in de voet|spring een gat in de lucht|"
     r"vermoord je als|doet me de das om|sla (de|die|dat|het) \w+ over|moordweer|moordmysterie\w*|"
     r"(wil|wou|zou|ga) (\w+ ){0,4}(verhuizen|emigreren|op vakantie)"
@@ -118,8 +126,8 @@ _GROUPS: dict[str, str] = {
     r"morgen is het zover|(heb|had) (het )?(goed )?uitgedacht",
     # Means and plans.
     "means": r"(pillen|medicijnen|slaappillen|paracetamol|oxazepam|tabletten|pijnstillers|strip|"
-    r"doos|potje|slaapmiddel)\w* (\w+ ){0,5}(gespaard|verzameld|liggen klaar|klaargelegd|bewaard|"
-    r"innemen|ingenomen|slikken|geslikt|nemen|in een keer|tegelijk|allemaal)|"
+    r"doos|potje|slaapmiddel|insuline)\w* (\w+ ){0,6}(gespaard|verzameld|liggen klaar|klaargelegd|"
+    r"bewaard|uitgeteld|in een keer|tegelijk|allemaal|in mijn hand|in me hand|naast me|klaar)|"
     r"(heleboel|hele doos|hele strip|alle|al mijn|handvol) (\w+ ){0,2}(pillen|medicijnen|slaappillen|"
     r"tabletten|paracetamol)|overdosis|strop|touw (\w+ ){0,4}(ophangen|op te hangen|hangen)|"
     r"(mezelf|me) (\w+ ){0,2}(ophangen|op te hangen|opknopen|verdrinken|laten overrijden|overrijden)|"
@@ -157,6 +165,51 @@ _GROUPS: dict[str, str] = {
     r"iets aan(doen| te doen| doet)|neersteken|neerschieten)|(me|mij) (\w+ ){0,3}iets aandoet|"
     r"bang voor mijn leven|niet veilig (thuis|meer|hier)|ben in gevaar|in levensgevaar|"
     r"(gaat|ga) (me|mij) (\w+ ){0,2}vermoorden",
+    # Endings, dates and "soon it will be over", phrased in other ways.
+    "ending_more": r"(maak|maken) (er|het|alles) (\w+ ){0,2}(een )?(eind|einde|punt) aan|"
+    r"(eind|einde|punt) aan (maak|maken)\b|"
+    r"(leven|mezelf) (\w+ ){0,2}beeindigen|beeindig (\w+ ){0,2}(leven|mezelf)|"
+    r"(voor|welke) zin (\w+ ){0,3}(om )?te leven|zin om (nog )?te leven|"
+    r"(niks|niets) doet er (nog |meer )?toe|binnenkort (is het|ben ik) (\w+ )?(voorbij|weg|er niet meer)|"
+    r"(hoeven|hoeft) (\w+ ){0,3}geen zorgen meer (\w+ ){0,2}(om|over) (mij|me)|"
+    r"(dit|vandaag|morgen|deze week) (is|wordt) mijn laatste (dag|week|avond|nacht)|"
+    r"besloten dat (\w+ ){0,2}mijn laatste|(weg|verdwijnen|vertrekken) (\w+ ){0,2}(voorgoed|voor altijd)|"
+    r"(voorgoed|voor altijd) weg|weg van deze wereld|als ik (\w+ ){0,2}(weg|dood) ben voorgoed|"
+    r"niemand (gaat|zal|zou) me (\w+ )?missen",
+    # More means and places.
+    "means_more": r"(spaar|verzamel|tel) (\w+ ){0,4}(pillen|slaappillen|medicijnen|tabletten)|"
+    r"(neem|slik|spuit) (ze|alles|het|die) (\w+ )?(allemaal|tegelijk|in een keer)|"
+    r"(heleboel|hele pot|pot|strip) (\w+ )?pillen (\w+ ){0,3}(naast|bij) me|"
+    r"(touw|strop) (\w+ ){0,4}(balk|zolder|plafond|klaar)|"
+    r"(rij|rijden|knal|knallen|crash|crashen) (\w+ ){0,5}tegen (een|de) (boom|muur|vrachtwagen|pijler)|"
+    r"uitlaat (\w+ ){0,5}(binnen|auto)|slang (\w+ ){0,3}uitlaat|gaskraan (\w+ ){0,2}open|"
+    r"(mes|scheermes|geweer|pistool|pillen|touw) (\w+ ){0,3}(klaarliggen|klaar liggen|klaargelegd)|"
+    r"(geweer|pistool|wapen|jachtgeweer)\w* (\w+ ){0,10}(op mezelf|mezelf)|"
+    r"op mezelf (\w+ ){0,2}(gebruiken|richten|schieten)|"
+    r"(snelweg|spoor|rails|autoweg) op (\w+ )?(lopen|gaan)|"
+    r"(de zee|het water|het kanaal|de rivier|de gracht) in (\w+ ){0,6}niet meer terug|"
+    r"(auto|wagen) (\w+ ){0,3}(in|het) (kanaal|water|rivier|gracht)|"
+    r"(ben|lig|sta|zit) (nu )?(op|aan|bij) (de|het) (dak|brug|rand|spoor|balkon)\w*|"
+    r"(gebouw|flat|brug|dak|toren)\w* (\w+ ){0,4}(kan |ga |wil )?springen|"
+    r"(van|vanaf) (welk|welke) (\w+ ){0,2}(springen|kan springen)",
+    # More ways of hurting oneself.
+    "self_harm_more": r"(krab|krabben|stomp|stompen|bijt|bijten|schop|schoppen) (\w+ ){0,2}"
+    r"(mezelf|mijn (arm|armen|huid|benen|gezicht|hoofd))|(armen|huid|benen|polsen) (\w+ ){0,2}open "
+    r"(krab|krabben|gekrabd|gesneden)|(aansteker|sigaret|strijkijzer) (\w+ ){0,3}(tegen|op) "
+    r"(mijn|m n) (huid|arm|armen|been|benen|hand)|(glas|scherf|mes|scheermes|schaar)\w* (\w+ ){0,5}"
+    r"(pols|polsen|arm|armen) (\w+ )?(opengehaald|opengesneden|gesneden|open)|"
+    r"pols(en)? (\w+ ){0,2}opengehaald|(mijn|m n) eigen (\w+ )?(wat|iets) (aandoen|aan (te )?doen)|"
+    r"(me|mezelf) gesneden (\w+ ){0,3}bloed",
+    # More danger: locked in, strangled, threatened, stalked.
+    "danger_more": r"(telefoon|mobiel) (\w+ ){0,2}afgepakt|(ik )?zit (hier )?(opgesloten|vast)$|"
+    r"(heeft|had) me opgesloten|stalker|(keel|nek) (\w+ ){0,2}(gegrepen|dichtgeknepen|dichtgedrukt)|"
+    r"bij (mijn|de) keel|(dreigt|dreigde|gedreigd) (\w+ ){0,4}(iets aan te doen|te vermoorden|pijn te "
+    r"doen|te slaan|dood te maken)|(dreigt|dreigde|gedreigd) (\w+ ){0,8}(mes|wapen|pistool)",
+    # English.
+    "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
+    r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
+    r"(scared|afraid) (he|she|they) (will|ll|might) kill me|don t want to (live|be alive)|"
+    r"kill(ing)? myself|end it all",
 }
 
 _HARMLESS_RE = re.compile(rf"\b(?:{_HARMLESS})\b")

@@ -84,9 +84,18 @@ class TestSafetyScreen:
 
     def test_harmless_idiom_is_left_to_the_rules(self) -> None:
         message = _message("ik ga dood van de kou", "crisis", 0.95)
-        message.set("intent_ranking", [{"name": "crisis", "confidence": 0.95}])
+        ranking = [{"name": "crisis", "confidence": 0.95}, {"name": "feel_sad", "confidence": 0.04}]
+        message.set("intent_ranking", ranking)
         self._screened(message)
-        assert message.get(SCREEN_KEY) is None
+        assert message.get("intent")["name"] == "feel_sad"
+
+    def test_unsure_model_crisis_gives_way_to_the_next_guess(self) -> None:
+        message = _message("alles is grijs", "crisis", 0.6)
+        ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "feel_sad", "confidence": 0.3}]
+        message.set("intent_ranking", ranking)
+        self._screened(message)
+        assert message.get("intent")["name"] == "feel_sad"
+        assert [r["name"] for r in message.get("intent_ranking")] == ["feel_sad"]
 
     @pytest.mark.parametrize("text", ["", "   ", "😢", "?!...", "👍👍"])
     def test_no_letters_is_no_words(self, text: str) -> None:
