@@ -51,7 +51,7 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Threshold above which the model's own `crisis` guess is trusted."""
-        return {"model_crisis_threshold": 0.8}
+        return {"model_crisis_threshold": 0.99}
 
     def __init__(self, config: dict[str, Any]) -> None:
         """Keep the configuration."""

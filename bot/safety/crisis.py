@@ -53,6 +53,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "zijn": ("zijm", "zein", "zyn"),
     "wat": ("wa",),
     "maken": ("make", "maake"),
+    "verzuipen": ("verzuipe", "verzuip"),
     "slikken": ("slikke", "slike"),
     "gesneden": ("gesnede", "gesneeden"),
     "eigen": ("eige",),
@@ -75,7 +76,8 @@ _HARMLESS = (
     r"(\w+ ){0,3}(snijden|snijd|snij|gesneden|knippen)|(snijden|snijd|snij|gesneden) (\w+ ){0,2}"
     r"(uien|groente|groenten|brood|vlees|tomaten|kaas|taart|hout|papier|heg|gras)|per ongeluk|"
     r"(bij|tijdens) het (koken|tuinieren|klussen)|ga er (bijna |echt )?dood aan|"
-    r"dood aan (dat|die|het|de|deze) \w+|"
+    r"dood aan (dat|die|het|de|deze) \w+|zelfmoord(missie|actie|opdracht)|"
+    r"(in het spel|in de game|in games) (\w+ ){0,3}dood|"
     r"(schiet|schoot) (mezelf|me) (\w+ ){0,3}in de voet|spring een gat in de lucht|"
     r"vermoord je als|doet me de das om|sla (de|die|dat|het) \w+ over|moordweer|moordmysterie\w*|"
     r"(wil|wou|zou|ga) (\w+ ){0,4}(verhuizen|emigreren|op vakantie)"
@@ -205,11 +207,46 @@ _GROUPS: dict[str, str] = {
     r"(heeft|had) me opgesloten|stalker|(keel|nek) (\w+ ){0,2}(gegrepen|dichtgeknepen|dichtgedrukt)|"
     r"bij (mijn|de) keel|(dreigt|dreigde|gedreigd) (\w+ ){0,4}(iets aan te doen|te vermoorden|pijn te "
     r"doen|te slaan|dood te maken)|(dreigt|dreigde|gedreigd) (\w+ ){0,8}(mes|wapen|pistool)",
+    # Further phrasings of plans, farewells and danger.
+    "plans_more": r"(mezelf|me) (\w+ )?(ombrengen|om te brengen|van kant helpen)|"
+    r"(duurt|is) (het )?niet (lang|lang meer)( meer)?(,)? (\w+ ){0,3}(overal van af|er niet meer|weg)|"
+    r"(ben|is) ik overal van af|(zeggen|zegt|vertellen|laten weten) (\w+ ){0,3}dat het niet "
+    r"(hun|jouw|jullie|zijn|haar|mijn) schuld|(water|zee|kanaal|rivier) in (\w+ ){0,6}(niet meer uit|niet "
+    r"meer terug)|(motor|auto) (\w+ ){0,2}(draait|loopt) (\w+ ){0,4}(dichte |gesloten )?garage|"
+    r"(gebruik|gebruiken) (\w+ ){0,2}op mezelf|(verdien|verdiend) (het )?(geen|niet) (eten|te eten|"
+    r"te leven)|eet (gewoon |expres )?(niet meer|niks meer|niets meer) (\w+ ){0,4}(expres|verdien|"
+    r"straf)|(kneep|knijpt|drukte|drukt) (\w+ ){0,2}(keel|nek) (\w+ )?dicht|this is goodbye|"
+    r"written (letters|a letter) for|trein die niet stopt|(gas|gaskraan) (\w+ ){0,4}(opengezet|open "
+    r"gezet|opendraaien|open draaien)|(ik|jij) (ben|bent) de volgende|"
+    r"(maak|maken) (ik )?het (vanavond |vannacht |morgen )?af$|vanavond maak ik het af",
+    # Dates and farewells, weapons, overdoses, and danger to the children.
+    "plans_dated": r"datum (\w+ )?(gekozen|geprikt|bepaald)|(dan|morgen|vrijdag|zaterdag|zondag|maandag|"
+    r"dinsdag|woensdag|donderdag|vannacht|vanavond|straks) (\w+ ){0,3}is het (klaar|voorbij|over)\b|"
+    r"(brief|brieven) (\w+ ){0,3}(geschreven|klaar) (\w+ ){0,3}(voor|aan) (mijn|de) (kinderen|familie|"
+    r"ouders|man|vrouw)|testament (\w+ ){0,2}(klaar|geregeld)|neem (\w+ )?afscheid$|"
+    r"afscheid (\w+ ){0,2}van iedereen|\d+ (\w+ )?(pillen|oxazepam|temazepam|diazepam|lorazepam|"
+    r"paracetamol|ibuprofen|tabletten|slaappillen|medicijnen) (\w+ )?(geslikt|ingenomen|genomen)|"
+    r"(loop|ga|rij|fiets) (\w+ ){0,3}(de snelweg|het spoor|de rails) op|(me|mij|mezelf) (\w+ ){0,2}"
+    r"(verzuipen|verdrinken)|(stuur|sturen|rij|knal) (\w+ ){0,5}tegen (een|de) (\w+ ){0,4}(boom|muur|"
+    r"pijler|vrachtwagen)|aders? (\w+ )?(open|openmaken|doorsnijden|opensnijden)|"
+    r"mezelf (\w+ ){0,2}(dood)?schieten|schiet (ik )?mezelf|doodschieten|"
+    r"(vannacht|vanavond|straks) (\w+ ){0,3}(de zee|het water|het kanaal) in\b",
+    "self_harm_burn_hit": r"(arm|armen|huid|been|benen|hand) (\w+ ){0,3}(aansteker|sigaret|strijkijzer) "
+    r"(\w+ )?(verbrand|gebrand)|(sigaret|sigaretten) (\w+ ){0,3}uit op (mijn|m n) (huid|arm|armen|"
+    r"been|hand)|(me|mezelf) (\w+ ){0,3}(geslagen|gestompt|gekrabd|gebrand)\b|in (mijn|m n) "
+    r"(bovenbenen|onderarmen|onderarm|bovenbeen|dijen|buik|polsen|pols) (\w+ ){0,2}(gesneden|gekrast)",
+    "danger_children": r"(geduwd|geslagen|geschopt) (\w+ ){0,4}gedreigd|gedreigd dat (het )?(\w+ )?erger|"
+    r"(kinderen|kind|mij|me) (\w+ )?iets aan(doet| doen| te doen)|(staat|staan) (\w+ ){0,2}voor "
+    r"(de|mijn) deur (\w+ ){0,5}(schopt|bonkt|slaat|binnenkomt|dreigt)|(mij|me|ons|mijn kinderen|"
+    r"de kinderen|mijn kind|mijn moeder|mijn vader) (\w+ ){0,2}(gaat |gaan |zal |wil )?(vermoorden|"
+    r"doodmaken)|(slaat|sloeg|schopt|schopte) (\w+ ){0,2}(me|mij)\b|dat ik de volgende ben|"
+    r"(heeft|had) (\w+ ){0,3}gewurgd",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
     r"(scared|afraid) (he|she|they) (will|ll|might) kill me|don t want to (live|be alive)|"
-    r"kill(ing)? myself|end it all",
+    r"kill(ing)? myself|end it all|dont want to (live|be alive|be here)|gone for good|"
+    r"(have|got) a plan to",
 }
 
 _HARMLESS_RE = re.compile(rf"\b(?:{_HARMLESS})\b")
