@@ -1,0 +1,75 @@
+"""`make bench`: writes bench/results/nlu.json and bench/results/latency.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import latency, nlu_quality
+from tests.integration.servers import QUIET_ENV
+from tests.paths import ROOT, VENV_BIN
+
+RESULTS = ROOT / "bench" / "results"
+
+
+def time_full_training(workdir: Path) -> float:
+    """Seconds for a full training run from scratch (no cache), as a new user would have it."""
+    env = {**os.environ, **QUIET_ENV}
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(VENV_BIN / "rasa"),
+            "train",
+            "--force",
+            "--config",
+            "config.yml",
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data/nlu",
+            "data/rules",
+            "data/stories",
+            "--out",
+            str(workdir / "models"),
+            "--fixed-model-name",
+            "bench",
+        ],
+        cwd=ROOT,
+        env={**env, "RASA_CACHE_DIRECTORY": str(workdir / "cache")},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
+def write(name: str, data: dict[str, object]) -> None:
+    """Write one result file and say where."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> int:
+    """Run all benchmarks."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        workdir = Path(tmp)
+        print("NLU quality on the held-out sets...")
+        nlu = nlu_quality.measure()
+        print("Full training from scratch (timed)...")
+        nlu["full_training_seconds"] = round(time_full_training(workdir), 1)
+        nlu["target_full_training_seconds_max"] = 300
+        write("nlu.json", nlu)
+        print("Latency: ours and the stock `rasa init` baseline (trains the baseline first)...")
+        write("latency.json", latency.measure(workdir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

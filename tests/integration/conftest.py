@@ -1,0 +1,20 @@
+"""One real assistant (action server + Rasa server) for all integration tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration.servers import RunningAssistant, start_assistant
+from tests.paths import MODEL
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}; run `make train` (make test does).")
+    running = start_assistant(Path(tmp_path_factory.mktemp("assistant")))
+    yield running
+    running.stop()

@@ -1,0 +1,151 @@
+"""Starts the real action server and Rasa server on free ports for integration tests and benchmarks."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.paths import MODEL, ROOT, VENV_BIN
+
+QUIET_ENV = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "LOG_LEVEL_LIBRARIES": "ERROR",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONWARNINGS": "ignore",
+}
+
+
+def free_port() -> int:
+    """A TCP port that is free right now on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def post_json(url: str, body: Any, timeout: float = 30.0) -> tuple[int, Any]:
+    """POST JSON and return (status, decoded body)."""
+    data = body if isinstance(body, bytes) else json.dumps(body).encode("utf-8")
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read().decode("utf-8") or "null")
+
+
+@dataclass
+class RunningAssistant:
+    """The two servers, their ports and the tracker database."""
+
+    workdir: Path
+    rasa_port: int
+    actions_port: int
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def webhook(self) -> str:
+        """The REST channel URL."""
+        return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    @property
+    def tracker_db(self) -> Path:
+        """The SQLite tracker store file."""
+        return self.workdir / "tracker.db"
+
+    def send(self, sender: str, message: Any) -> list[dict[str, Any]]:
+        """Send one message and return the bot's replies."""
+        status, body = post_json(self.webhook, {"sender": sender, "message": message})
+        assert status == 200, body
+        return list(body)
+
+    def stop(self) -> None:
+        """Stop both servers."""
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up in {timeout:.0f}s:\n{log.read_text()[-3000:]}")
+
+
+def start_assistant(workdir: Path, model: Path = MODEL, extra_args: tuple[str, ...] = ()) -> RunningAssistant:
+    """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    assistant = RunningAssistant(workdir, rasa_port=free_port(), actions_port=free_port())
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, **QUIET_ENV}
+    actions_log = workdir / "actions.log"
+    rasa_log = workdir / "rasa.log"
+    actions = subprocess.Popen(
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "actions",
+            "--actions",
+            "actions",
+            "--port",
+            str(assistant.actions_port),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=actions_log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    assistant.processes.append(actions)
+    rasa = subprocess.Popen(
+        [
+            str(VENV_BIN / "rasa"),
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(assistant.rasa_port),
+            *extra_args,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=rasa_log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    assistant.processes.append(rasa)
+    try:
+        _wait_for(f"http://127.0.0.1:{assistant.actions_port}/health", actions, actions_log, 120)
+        _wait_for(f"http://127.0.0.1:{assistant.rasa_port}/webhooks/rest/", rasa, rasa_log, 240)
+    except Exception:
+        assistant.stop()
+        raise
+    return assistant

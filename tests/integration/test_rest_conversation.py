@@ -1,0 +1,174 @@
+"""Talk to the real servers over the REST channel, as a visitor would."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from typing import Any
+
+import pytest
+
+from tests.integration.servers import RunningAssistant, post_json
+
+pytestmark = pytest.mark.integration
+
+
+def texts(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
+
+
+def payloads(replies: list[dict[str, Any]]) -> list[str]:
+    return [button["payload"] for reply in replies for button in reply.get("buttons", [])]
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+def test_welcome_says_it_is_a_digital_assistant_and_asks_who(assistant: RunningAssistant) -> None:
+    replies = assistant.send(new_sender(), "hoi")
+    said = texts(replies)
+    assert "digitale assistent" in said and "geen mens" in said and "anoniem" in said
+    assert payloads(replies) == ["/for_myself", "/worried_about_other", "/professional_or_volunteer"]
+
+
+def _run_scale(assistant: RunningAssistant, sender: str, answers: list[str]) -> list[dict[str, Any]]:
+    replies: list[dict[str, Any]] = []
+    for answer in answers:
+        replies = assistant.send(sender, answer)
+    return replies
+
+
+def test_every_phase_for_oneself(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    assistant.send(sender, "hallo")
+    said = texts(assistant.send(sender, "/for_myself"))
+    assert "3 op de 10" in said
+
+    said = texts(assistant.send(sender, "ik voel me de laatste tijd zo alleen"))
+    assert "Hoe lang" in said
+
+    said = texts(assistant.send(sender, "al een paar jaar eigenlijk"))
+    assert "gebeurd" in said
+
+    replies = assistant.send(sender, "mijn vrouw is overleden en sindsdien zie ik bijna niemand")
+    assert "verloren" in texts(replies)
+    assert "/affirm" in payloads(replies)  # the scale is offered, not forced
+
+    replies = assistant.send(sender, "/affirm")
+    assert "1 van 6" in texts(replies)
+    assert payloads(replies) == ["ja", "min of meer", "nee"]
+
+    # Emotional items 1, 4, 6: ja, ja, nee -> 2. Social items 2, 3, 5: nee, min of meer, ja -> 2.
+    said = texts(_run_scale(assistant, sender, ["ja", "nee", "min of meer", "ja", "ja", "nee"]))
+    assert "score 4 van 6" in said and "matig eenzaam" in said
+    assert "geen diagnose" in said
+
+    said = texts(assistant.send(sender, "ja graag"))
+    assert "Wat doe je graag" in said
+    assistant.send(sender, "ik wandel graag en vroeger zong ik in een koor")
+    assistant.send(sender, "ik kan goed luisteren")
+    replies = assistant.send(sender, "bij mijn zus voel ik me op mijn gemak")
+    assert "wandelen en muziek" in texts(replies)
+    step_buttons = [p for p in payloads(replies) if p.startswith("/choose_step")]
+    assert len(step_buttons) == 3
+
+    replies = assistant.send(sender, step_buttons[0])
+    assert "Je plan is" in texts(replies)
+
+
+def test_crisis_in_the_middle_of_the_scale(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    assistant.send(sender, "/for_myself")
+    assistant.send(sender, "ik ben zo eenzaam sinds de scheiding, al twee jaar")
+    assistant.send(sender, "ja")
+    said = texts(assistant.send(sender, "ja"))
+    assert "2 van 6" in said
+    said = texts(assistant.send(sender, "eerlijk gezegd wil ik er niet meer zijn"))
+    assert "113" in said and "0800-0113" in said and "112" in said
+    # The conversation stays open and the form is stopped: "ja" now means "a human, please".
+    said = texts(assistant.send(sender, "ja"))
+    assert "De Luisterlijn" in said and "3 van 6" not in said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ik wil nie meer leve", "IK WIL DOOD", "het hoeft voor mij allemaal niet meer", "zelfmoort"],
+)
+def test_crisis_in_any_turn(assistant: RunningAssistant, message: str) -> None:
+    sender = new_sender()
+    assistant.send(sender, "hoi")
+    said = texts(assistant.send(sender, message))
+    assert "113" in said and "0800-0113" in said and "112" in said
+
+
+def _age_conversation(assistant: RunningAssistant, sender: str, seconds: int) -> None:
+    """Move every stored event of this sender back in time, as if the visitor left long ago."""
+    with sqlite3.connect(assistant.tracker_db) as db:
+        rows = db.execute("SELECT id, timestamp, data FROM events WHERE sender_id = ?", (sender,))
+        for row_id, timestamp, data in rows.fetchall():
+            event = json.loads(data)
+            event["timestamp"] = event["timestamp"] - seconds
+            db.execute(
+                "UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
+                (timestamp - seconds, json.dumps(event), row_id),
+            )
+
+
+def test_returning_visitor_is_asked_how_the_step_went(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    assistant.send(sender, "/for_myself")
+    replies = assistant.send(sender, "wat kan ik eraan doen")
+    step_buttons = [p for p in payloads(replies) if p.startswith("/choose_step")]
+    assert step_buttons
+    said = texts(assistant.send(sender, step_buttons[0]))
+    label = said.split("Je plan is: ")[1].split(".")[0]
+
+    _age_conversation(assistant, sender, seconds=2 * 60 * 60)
+    replies = assistant.send(sender, "hallo")
+    said = texts(replies)
+    assert "De vorige keer koos je" in said and label in said
+    assert "/step_went_well" in payloads(replies)
+    said = texts(assistant.send(sender, "/step_went_well"))
+    assert "trots" in said
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "😢😢",
+        "x" * 5000,
+        "hello, can anybody help me please",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE events; --",
+        '/intent{"role": "professional"}',
+    ],
+)
+def test_bad_input_gets_a_kind_answer(assistant: RunningAssistant, message: str) -> None:
+    replies = assistant.send(new_sender(), message)
+    assert replies and all(reply.get("text") or reply.get("buttons") for reply in replies)
+
+
+def test_typed_commands_cannot_pick_a_step(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    assistant.send(sender, "hoi")
+    said = texts(assistant.send(sender, '/choose_step{"step": "maatje"}'))
+    assert "Je plan is" not in said
+
+
+def test_typed_commands_cannot_set_the_role(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    said = texts(assistant.send(sender, "/professional_or_volunteer"))
+    assert "signalen van eenzaamheid" not in said  # utter_pro_intro was not triggered
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"this is not json", b"[1, 2]", {"message": "hoi"}, {"sender": "x", "message": 42}, {"sender": ""}],
+)
+def test_malformed_requests_get_a_clear_400(assistant: RunningAssistant, body: Any) -> None:
+    status, answer = post_json(assistant.webhook, body)
+    assert status == 400
+    assert isinstance(answer, dict) and answer["error"]

@@ -1,0 +1,36 @@
+"""Loads the trained model once for all model tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.paths import MODEL
+
+
+class Parser:
+    """Parses text with the trained NLU, synchronously."""
+
+    def __init__(self) -> None:
+        from rasa.core.agent import Agent
+
+        self.loop = asyncio.new_event_loop()
+        self.agent = Agent.load(str(MODEL))
+
+    def parse(self, text: str) -> dict[str, Any]:
+        return self.loop.run_until_complete(self.agent.parse_message(text))
+
+    def intent(self, text: str) -> str:
+        return str(self.parse(text)["intent"]["name"])
+
+
+@pytest.fixture(scope="session")
+def nlu() -> Iterator[Parser]:
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}; run `make train` (make test does).")
+    parser = Parser()
+    yield parser
+    parser.loop.close()

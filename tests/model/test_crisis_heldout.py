@@ -1,0 +1,53 @@
+"""Crisis detection through the whole trained NLU (rules, model and SafetyScreen together).
+
+Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messages.
+- On the development set (`tests/data/crisis_dev.yml`, used while writing the rules) the targets hold
+  and are enforced here.
+- On the held-out set (`bench/data/crisis_heldout.yml`, never used for training or rule writing) the
+  targets are NOT met yet; `make bench` reports the exact figures. This test only guards against
+  falling below the level measured when the set was first used (recall 0.77, false alarms 0.09).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from bench.nlu_quality import HELDOUT_CRISIS, HELDOUT_NLU, load_nlu_examples, text_key, training_keys
+from tests.model.conftest import Parser
+from tests.paths import ROOT
+
+DEV = ROOT / "tests" / "data" / "crisis_dev.yml"
+
+
+def _load(path: object) -> dict[str, list[str]]:
+    return yaml.safe_load(open(str(path), encoding="utf-8"))
+
+
+def _rates(nlu: Parser, sets: dict[str, list[str]]) -> tuple[float, float, list[str], list[str]]:
+    missed = [text for text in sets["crisis"] if nlu.intent(text) != "crisis"]
+    alarms = [text for text in sets["not_acute"] if nlu.intent(text) == "crisis"]
+    recall = 1 - len(missed) / len(sets["crisis"])
+    return recall, len(alarms) / len(sets["not_acute"]), missed, alarms
+
+
+def test_evaluation_sets_are_large_enough_and_kept_apart() -> None:
+    heldout, dev = _load(HELDOUT_CRISIS), _load(DEV)
+    assert len(heldout["crisis"]) >= 60 and len(heldout["not_acute"]) >= 60
+    nlu = load_nlu_examples(HELDOUT_NLU)
+    assert len(nlu) >= 300
+    trained = training_keys()
+    seen = trained | {text_key(text) for texts in dev.values() for text in texts}
+    assert [text for text, _ in nlu if text_key(text) in trained] == []
+    assert [text for text in heldout["crisis"] + heldout["not_acute"] if text_key(text) in seen] == []
+
+
+def test_development_set_meets_the_targets(nlu: Parser) -> None:
+    recall, false_alarms, missed, alarms = _rates(nlu, _load(DEV))
+    assert recall == 1.0, missed
+    assert false_alarms <= 0.05, alarms
+
+
+def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
+    recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
+    assert recall >= 0.77
+    assert false_alarms <= 0.10
