@@ -29,7 +29,10 @@ class ActionProposeSteps(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        """Send the steps as buttons."""
+        """Send the steps as buttons; someone worried about another person gets ways to help instead."""
+        if tracker.get_slot("role") in ("other", "professional"):
+            dispatcher.utter_message(response="utter_steps_for_other")
+            return [set_pending("none")]
         steps = propose_steps(
             tracker.get_slot("loneliness_type"),
             slot_list(tracker, "interests"),

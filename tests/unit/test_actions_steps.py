@@ -168,3 +168,10 @@ async def test_confirm_niet_de_eerste_maar_de_tweede() -> None:
     events, _ = await run_action(ActionConfirmStep(), tracker)
 
     assert events == plan_events("maatje")
+
+
+async def test_someone_worried_about_another_gets_ways_to_help() -> None:
+    for role in ("other", "professional"):
+        events, dispatcher = await run_action(ActionProposeSteps(), make_tracker(slots={"role": role}))
+        assert responses(dispatcher) == ["utter_steps_for_other"]
+        assert events == [SlotSet("pending_question", "none")]
