@@ -45,7 +45,7 @@ $(SPACY_META): $(SPACY_READY) ;
 train: $(MODEL) ## train the model when data, domain or config changed
 
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_META)
-	@echo "Training the model (about two minutes)..."
+	@echo "Training the model (three to four minutes)..."
 	@mkdir -p var
 	@$(RASA) train --config config.yml --domain domain.yml --data $(TRAINING_DATA) \
 		--out models --fixed-model-name current > var/train.log 2>&1 \

@@ -13,7 +13,7 @@ from typing import Any
 
 import aiohttp
 
-from tests.integration.servers import QUIET_ENV, free_port, start_assistant
+from tests.integration.servers import QUIET_ENV, free_port, start_assistant, wait_for
 from tests.paths import VENV_BIN
 
 OUR_SCRIPT = [
@@ -99,6 +99,7 @@ def rss_mb(pid: int) -> dict[str, float]:
 def prepare_baseline(workdir: Path) -> Path:
     """Create and train the stock `rasa init` assistant; return its model."""
     project = workdir / "rasa-init"
+    project.mkdir(parents=True, exist_ok=True)
     if not list((project / "models").glob("*.tar.gz")):
         subprocess.run(
             [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)],
@@ -129,20 +130,12 @@ def start_baseline(project: Path, model: Path) -> tuple[subprocess.Popen[bytes],
         stdout=(project / "rasa.log").open("wb"),
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        try:
-            import urllib.request
-
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/webhooks/rest/", timeout=2):
-                return process, url
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError((project / "rasa.log").read_text()[-2000:]) from None
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("baseline did not start")
+    try:
+        wait_for(f"http://127.0.0.1:{port}/webhooks/rest/", process, project / "rasa.log", 240)
+    except Exception:
+        process.kill()
+        raise
+    return process, f"http://127.0.0.1:{port}/webhooks/rest/webhook"
 
 
 def measure(workdir: Path) -> dict[str, Any]:

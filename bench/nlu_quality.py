@@ -28,6 +28,15 @@ def load_nlu_examples(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+def quiet_structlog() -> None:
+    """Rasa logs every parse at debug level through structlog; keep warnings and errors only."""
+    import logging
+
+    import structlog
+
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+
+
 def text_key(text: str) -> str:
     """How two utterances are compared: normalised words, or the raw text when it has none."""
     return normalise(text) or text.strip().lower()
@@ -60,6 +69,7 @@ def measure(model: Path = MODEL) -> dict[str, Any]:
     """Parse both held-out sets with the trained model and compute the figures."""
     from rasa.core.agent import Agent
 
+    quiet_structlog()
     loop = asyncio.new_event_loop()
     agent = Agent.load(str(model))
 

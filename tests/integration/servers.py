@@ -78,7 +78,8 @@ class RunningAssistant:
                 process.kill()
 
 
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    """Wait until `url` answers, failing early with the log when the process exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -91,14 +92,23 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: fl
     raise RuntimeError(f"{url} did not come up in {timeout:.0f}s:\n{log.read_text()[-3000:]}")
 
 
-def start_assistant(workdir: Path, model: Path = MODEL, extra_args: tuple[str, ...] = ()) -> RunningAssistant:
-    """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`."""
+def start_assistant(
+    workdir: Path, model: Path = MODEL, extra_args: tuple[str, ...] = (), sqlite_tracker_store: bool = True
+) -> RunningAssistant:
+    """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`.
+
+    `sqlite_tracker_store=False` keeps conversations in memory instead (for benchmark comparisons).
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     assistant = RunningAssistant(workdir, rasa_port=free_port(), actions_port=free_port())
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n',
+        + (
+            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
+            if sqlite_tracker_store
+            else ""
+        ),
         encoding="utf-8",
     )
     env = {**os.environ, **QUIET_ENV}
@@ -143,8 +153,8 @@ def start_assistant(workdir: Path, model: Path = MODEL, extra_args: tuple[str, .
     )
     assistant.processes.append(rasa)
     try:
-        _wait_for(f"http://127.0.0.1:{assistant.actions_port}/health", actions, actions_log, 120)
-        _wait_for(f"http://127.0.0.1:{assistant.rasa_port}/webhooks/rest/", rasa, rasa_log, 240)
+        wait_for(f"http://127.0.0.1:{assistant.actions_port}/health", actions, actions_log, 120)
+        wait_for(f"http://127.0.0.1:{assistant.rasa_port}/webhooks/rest/", rasa, rasa_log, 240)
     except Exception:
         assistant.stop()
         raise

@@ -17,6 +17,9 @@ class Parser:
     def __init__(self) -> None:
         from rasa.core.agent import Agent
 
+        from bench.nlu_quality import quiet_structlog
+
+        quiet_structlog()
         self.loop = asyncio.new_event_loop()
         self.agent = Agent.load(str(MODEL))
 
