@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from bot.text import cut
+from bot.text import MAX_MESSAGE_CHARS, cut
 
 PENDING = "pending_question"
 
@@ -18,7 +18,7 @@ def latest_intent(tracker: Tracker) -> str | None:
     return intent.get("name")
 
 
-def latest_text(tracker: Tracker, limit: int = 1000) -> str:
+def latest_text(tracker: Tracker, limit: int = MAX_MESSAGE_CHARS) -> str:
     """Text of the visitor's latest message, cut to `limit` characters."""
     return cut((tracker.latest_message or {}).get("text") or "", limit)
 

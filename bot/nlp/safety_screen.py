@@ -38,7 +38,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
       except when the message uses a risk word in a harmless idiom ("ik ga dood van de kou"):
       then the rules alone decide.
     - A `crisis` guess of the model below the threshold, without a rule hit, gives way to the
-      model's next guess.
+      model's next guess, or to `nlu_fallback` (asking to rephrase) when that guess is below
+      `fallback_threshold` (the FallbackClassifier's threshold).
     - Text without any letter (emoji, punctuation, nothing) becomes `no_words`.
     - Text that is clearly English becomes `other_language`.
     """
@@ -51,11 +52,12 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Threshold above which the model's own `crisis` guess is trusted."""
-        return {"model_crisis_threshold": 0.99}
+        return {"model_crisis_threshold": 0.99, "fallback_threshold": 0.4}
 
     def __init__(self, config: dict[str, Any]) -> None:
         """Keep the configuration."""
         self.model_crisis_threshold = float(config["model_crisis_threshold"])
+        self.fallback_threshold = float(config["fallback_threshold"])
 
     @classmethod
     def create(
@@ -101,13 +103,13 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     def _top_intent(message: Message) -> str | None:
         return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
-    @staticmethod
-    def _demote_crisis(message: Message) -> None:
+    def _demote_crisis(self, message: Message) -> None:
         ranking = [
             r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != CRISIS_INTENT
         ]
-        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 0.0}
-        message.set(INTENT, ranking[0] if ranking else fallback, add_to_output=True)
+        sure = ranking and float(ranking[0].get(PREDICTED_CONFIDENCE_KEY, 0.0)) >= self.fallback_threshold
+        fallback = {INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: self.fallback_threshold}
+        message.set(INTENT, ranking[0] if sure else fallback, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         message.set(SCREEN_KEY, {"model_crisis_below_threshold": True}, add_to_output=True)
 

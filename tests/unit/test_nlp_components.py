@@ -58,7 +58,7 @@ class TestInputGuard:
 
 
 class TestSafetyScreen:
-    screen = SafetyScreen({"model_crisis_threshold": 0.8})
+    screen = SafetyScreen({"model_crisis_threshold": 0.8, "fallback_threshold": 0.4})
 
     def _screened(self, message: Message) -> Message:
         self.screen.process([message])
@@ -87,15 +87,22 @@ class TestSafetyScreen:
         ranking = [{"name": "crisis", "confidence": 0.95}, {"name": "feel_sad", "confidence": 0.04}]
         message.set("intent_ranking", ranking)
         self._screened(message)
-        assert message.get("intent")["name"] == "feel_sad"
+        assert message.get("intent")["name"] == "nlu_fallback"  # the next guess is too unsure
 
     def test_unsure_model_crisis_gives_way_to_the_next_guess(self) -> None:
         message = _message("alles is grijs", "crisis", 0.6)
-        ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "feel_sad", "confidence": 0.3}]
+        ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "feel_sad", "confidence": 0.5}]
         message.set("intent_ranking", ranking)
         self._screened(message)
         assert message.get("intent")["name"] == "feel_sad"
         assert [r["name"] for r in message.get("intent_ranking")] == ["feel_sad"]
+
+    def test_unsure_next_guess_asks_to_rephrase(self) -> None:
+        message = _message("alles is grijs", "crisis", 0.6)
+        ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "feel_sad", "confidence": 0.2}]
+        message.set("intent_ranking", ranking)
+        self._screened(message)
+        assert message.get("intent")["name"] == "nlu_fallback"
 
     @pytest.mark.parametrize("text", ["", "   ", "😢", "?!...", "👍👍"])
     def test_no_letters_is_no_words(self, text: str) -> None:
