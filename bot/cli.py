@@ -1,0 +1,120 @@
+"""`python -m bot ...`: set up the database, import and export activities.
+
+    python -m bot setup-db                      migrations, municipalities, meldpunten, example data
+    python -m bot import-activities FILE        CSV or JSON; all rows or none; upsert by source_id
+    python -m bot export-activities [FILE]      same format back (CSV, or JSON for *.json); '-' = stdout
+
+The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.activity_file import (
+    ActivityFileError,
+    file_format,
+    read_activity_file,
+    row_to_record,
+    write_activity_file,
+)
+from bot.store.activities import export_rows, upsert_activities
+from bot.store.db import database_url, default_engine, session_scope
+from bot.store.seed import prepare_database
+
+
+def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def setup_db(_args: argparse.Namespace) -> int:
+    """Apply migrations and load reference and example data."""
+    report = prepare_database(default_engine())
+    added = f", {report.examples_added} voorbeeldactiviteiten toegevoegd" if report.examples_added else ""
+    print(
+        f"Database klaar ({_redacted(database_url())}): {report.municipalities} gemeenten, "
+        f"{report.activities} activiteiten{added}."
+    )
+    return 0
+
+
+def import_activities(args: argparse.Namespace) -> int:
+    """Check the whole file, then store all rows in one transaction, or none at all."""
+    from bot.store.places import resolve_exact
+
+    engine = default_engine()
+    prepare_database(engine, example_file=None)
+    path = Path(args.file)
+    try:
+        with session_scope(engine) as session:
+            result = read_activity_file(path, lambda text: resolve_exact(session, text))
+            if result.errors:
+                print(f"Niet geïmporteerd: {len(result.errors)} regel(s) kloppen niet.", file=sys.stderr)
+                for error in result.errors:
+                    print(f"  {error}", file=sys.stderr)
+                print("Er is niets opgeslagen. Verbeter deze regels en importeer opnieuw.", file=sys.stderr)
+                session.rollback()
+                return 1
+            if not result.rows:
+                print("Het bestand bevat geen activiteiten. Er is niets opgeslagen.", file=sys.stderr)
+                return 1
+            if args.dry_run:
+                session.rollback()
+                print(f"Controle goed: {len(result.rows)} activiteiten zijn in orde (niets opgeslagen).")
+                return 0
+            added, updated = upsert_activities(session, result.rows)
+    except ActivityFileError as error:
+        print(f"Niet geïmporteerd: {error}", file=sys.stderr)
+        print("Er is niets opgeslagen.", file=sys.stderr)
+        return 1
+    print(f"Geïmporteerd: {added} nieuw, {updated} bijgewerkt.")
+    return 0
+
+
+def export_activities(args: argparse.Namespace) -> int:
+    """Write every activity in the import format."""
+    engine = default_engine()
+    prepare_database(engine, example_file=None)
+    target = args.file
+    try:
+        kind = args.format or (file_format(Path(target)) if target != "-" else "csv")
+    except ActivityFileError as error:
+        print(error, file=sys.stderr)
+        return 2
+    with session_scope(engine) as session:
+        records = [row_to_record(row, name) for row, name in export_rows(session)]
+    if target == "-":
+        write_activity_file(records, sys.stdout, kind)
+    else:
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            write_activity_file(records, handle, kind)
+        print(f"{len(records)} activiteiten geschreven naar {target}.", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("setup-db", help="migraties, gemeenten, meldpunten en voorbeelddata").set_defaults(
+        run=setup_db
+    )
+    importer = commands.add_parser("import-activities", help="activiteiten importeren (CSV of JSON)")
+    importer.add_argument("file")
+    importer.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+    importer.set_defaults(run=import_activities)
+    exporter = commands.add_parser("export-activities", help="activiteiten exporteren (CSV of JSON)")
+    exporter.add_argument("file", nargs="?", default="-")
+    exporter.add_argument("--format", choices=("csv", "json"))
+    exporter.set_defaults(run=export_activities)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command."""
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))

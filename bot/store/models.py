@@ -1,0 +1,187 @@
+"""SQLAlchemy models: municipalities with their names, meldpunten and local activities.
+
+The same models run on SQLite (embedded default) and PostgreSQL. Schema changes go through Alembic
+(`bot/store/migrations/`); `Base.metadata` is what the migrations describe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+neighbours = Table(
+    "municipality_neighbours",
+    Base.metadata,
+    Column(
+        "municipality_code",
+        String(6),
+        ForeignKey("municipalities.cbs_code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "neighbour_code",
+        String(6),
+        ForeignKey("municipalities.cbs_code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+)
+
+
+class Municipality(Base):
+    """A Dutch municipality (gemeente), keyed by its CBS code (GM0268)."""
+
+    __tablename__ = "municipalities"
+
+    cbs_code = Column(String(6), primary_key=True)
+    name = Column(String(80), nullable=False, unique=True)
+    province = Column(String(40), nullable=False)
+
+    names = relationship("PlaceName", back_populates="municipality", cascade="all, delete-orphan")
+    neighbours = relationship(
+        "Municipality",
+        secondary=neighbours,
+        primaryjoin=cbs_code == neighbours.c.municipality_code,
+        secondaryjoin=cbs_code == neighbours.c.neighbour_code,
+    )
+    meldpunt = relationship("Meldpunt", back_populates="municipality", uselist=False)
+
+
+class PlaceName(Base):
+    """A name that points to a municipality: its own name, an alias or a woonplaats (the gazetteer)."""
+
+    __tablename__ = "place_names"
+    __table_args__ = (
+        UniqueConstraint("key", "municipality_code", "kind", name="uq_place_names_key_municipality_kind"),
+        CheckConstraint("kind IN ('municipality', 'alias', 'place')", name="ck_place_names_kind"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    # Normalised form (bot.text.normalise) used for matching; `name` is how people write it.
+    key = Column(String(80), nullable=False, index=True)
+    name = Column(String(80), nullable=False)
+    kind = Column(String(12), nullable=False)
+    municipality_code = Column(
+        String(6), ForeignKey("municipalities.cbs_code", ondelete="CASCADE"), nullable=False
+    )
+
+    municipality = relationship("Municipality", back_populates="names")
+
+
+class Meldpunt(Base):
+    """Where to voice worries in one municipality: meldpunt / sociaal wijkteam (single source)."""
+
+    __tablename__ = "meldpunten"
+
+    municipality_code = Column(
+        String(6), ForeignKey("municipalities.cbs_code", ondelete="CASCADE"), primary_key=True
+    )
+    name = Column(String(120), nullable=False)
+    phone = Column(String(40), nullable=False)
+    email = Column(String(120), nullable=False)
+    website = Column(String(200), nullable=False, default="")
+    opening_hours = Column(String(120), nullable=False)
+
+    municipality = relationship("Municipality", back_populates="meldpunt")
+
+
+class Activity(Base):
+    """A local activity or offer (a walking group, a coffee morning, a maatje project)."""
+
+    __tablename__ = "activities"
+    __table_args__ = (
+        # The look-up filters on municipality (and cost for free-only); see README "Indexes".
+        Index("ix_activities_municipality_cost", "municipality_code", "cost_cents"),
+        CheckConstraint("cost_cents >= 0", name="ck_activities_cost"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    source_id = Column(String(80), nullable=False, unique=True)
+    title = Column(String(120), nullable=False)
+    description = Column(String(300), nullable=False)
+    organiser = Column(String(120), nullable=False)
+    municipality_code = Column(
+        String(6), ForeignKey("municipalities.cbs_code", ondelete="RESTRICT"), nullable=False
+    )
+    neighbourhood = Column(String(80), nullable=False, default="")
+    address = Column(String(160), nullable=False, default="")
+    cost_cents = Column(Integer, nullable=False, default=0)
+    wheelchair_access = Column(Boolean, nullable=False, default=False)
+    contact_phone = Column(String(40), nullable=False, default="")
+    contact_email = Column(String(120), nullable=False, default="")
+    contact_website = Column(String(200), nullable=False, default="")
+    updated = Column(Date, nullable=False, default=dt.date.today)
+    # Example data is shown with a clear notice; nobody should call a number that does not exist.
+    is_example = Column(Boolean, nullable=False, default=False)
+
+    municipality = relationship("Municipality")
+    interests = relationship(
+        "ActivityInterest", cascade="all, delete-orphan", order_by="ActivityInterest.position"
+    )
+    audiences = relationship("ActivityAudience", cascade="all, delete-orphan")
+    sessions = relationship("ActivitySession", cascade="all, delete-orphan", order_by="ActivitySession.day")
+
+
+class ActivityInterest(Base):
+    """One interest an activity serves (wandelen, koffie en ontmoeting, maatje, ...)."""
+
+    __tablename__ = "activity_interests"
+    __table_args__ = (Index("ix_activity_interests_interest", "interest", "activity_id"),)
+
+    activity_id = Column(Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True)
+    interest = Column(String(40), primary_key=True)
+    position = Column(SmallInteger, nullable=False, default=0)
+
+
+class ActivityAudience(Base):
+    """Who an activity is meant for (ouderen, jongeren, mantelzorgers, ..., iedereen)."""
+
+    __tablename__ = "activity_audiences"
+
+    activity_id = Column(Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True)
+    audience = Column(String(40), primary_key=True)
+
+
+class ActivitySession(Base):
+    """A weekly time slot: day 0 = Monday ... 6 = Sunday; times are optional ("in overleg")."""
+
+    __tablename__ = "activity_sessions"
+    __table_args__ = (
+        Index("ix_activity_sessions_day", "day", "activity_id"),
+        CheckConstraint("day BETWEEN 0 AND 6", name="ck_activity_sessions_day"),
+    )
+
+    activity_id = Column(Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True)
+    day = Column(SmallInteger, primary_key=True)
+    start_time = Column(Time, nullable=True)
+    end_time = Column(Time, nullable=True)
+
+
+ALL_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
+__all__ = [
+    "ALL_TABLES",
+    "Activity",
+    "ActivityAudience",
+    "ActivityInterest",
+    "ActivitySession",
+    "Base",
+    "Meldpunt",
+    "Municipality",
+    "PlaceName",
+]
