@@ -50,6 +50,17 @@ class RunningAssistant:
     rasa_port: int
     actions_port: int
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    api_token: str | None = None
+
+    @property
+    def rasa_url(self) -> str:
+        """The Rasa server's base URL."""
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        """The action server's base URL."""
+        return f"http://127.0.0.1:{self.actions_port}"
 
     @property
     def webhook(self) -> str:
@@ -93,14 +104,23 @@ def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, timeout: flo
 
 
 def start_assistant(
-    workdir: Path, model: Path = MODEL, extra_args: tuple[str, ...] = (), sqlite_tracker_store: bool = True
+    workdir: Path,
+    model: Path = MODEL,
+    extra_args: tuple[str, ...] = (),
+    sqlite_tracker_store: bool = True,
+    api_token: str | None = None,
 ) -> RunningAssistant:
     """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`.
 
     `sqlite_tracker_store=False` keeps conversations in memory instead (for benchmark comparisons).
+    `api_token` also enables Rasa's HTTP API with that token, as `make run` does for the gateway.
     """
     workdir.mkdir(parents=True, exist_ok=True)
-    assistant = RunningAssistant(workdir, rasa_port=free_port(), actions_port=free_port())
+    assistant = RunningAssistant(
+        workdir, rasa_port=free_port(), actions_port=free_port(), api_token=api_token
+    )
+    if api_token:
+        extra_args = ("--enable-api", "--auth-token", api_token, *extra_args)
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'

@@ -1,0 +1,148 @@
+"""One visitor's chat connection: checks each frame, relays it to Rasa in order, sends the answers back.
+
+Nothing here outlives the connection except what Rasa keeps in its tracker store, so any gateway
+replica can serve any visitor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from bot.text import strip_command_prefix
+from bot.web.history import history_messages
+from bot.web.limits import MAX_QUEUED_MESSAGES, MAX_TEXT_CHARS, TokenBucket
+from bot.web.protocol import (
+    BAD_FRAME,
+    RATE_LIMITED,
+    UNAVAILABLE,
+    Button,
+    FrameError,
+    Hello,
+    Message,
+    bot_frame,
+    error_frame,
+    new_visitor_id,
+    parse_client_frame,
+)
+from bot.web.rasa_client import RasaClient, RasaUnavailable
+from bot.web.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# The widget sends its hello right after connecting; a socket that stays silent longer is closed.
+HELLO_TIMEOUT_SECONDS = 15.0
+# WebSocket close code for a policy violation (no hello first).
+POLICY_VIOLATION = 1008
+
+
+class ChatConnection:
+    """Serves one WebSocket from hello to close."""
+
+    def __init__(self, ws: web.WebSocketResponse, rasa: RasaClient, settings: Settings) -> None:
+        self.ws = ws
+        self.rasa = rasa
+        self.bucket = TokenBucket(settings.rate_burst, settings.rate_per_second)
+        self.queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=MAX_QUEUED_MESSAGES)
+        self.visitor = ""
+        self._send_lock = asyncio.Lock()
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        """Send one frame; a visitor who already left is not an error."""
+        if self.ws.closed:
+            return
+        async with self._send_lock:
+            try:
+                await self.ws.send_json(frame)
+            except (ConnectionError, RuntimeError):
+                pass
+
+    async def run(self) -> None:
+        """Greet, send the conversation so far, then relay until the visitor leaves."""
+        if not await self._greet():
+            return
+        worker = asyncio.create_task(self._relay_worker())
+        try:
+            async for message in self.ws:
+                if message.type == WSMsgType.TEXT:
+                    await self._on_text(message.data)
+                elif message.type == WSMsgType.BINARY:
+                    await self.send(error_frame(BAD_FRAME))
+        except asyncio.CancelledError:  # the gateway is shutting down
+            worker.cancel()
+            raise
+        # Messages already accepted are still relayed, so they are in the history next time.
+        await self.queue.put(None)
+        await worker
+
+    async def _greet(self) -> bool:
+        try:
+            message = await self.ws.receive(timeout=HELLO_TIMEOUT_SECONDS)
+        except asyncio.TimeoutError:
+            await self.ws.close(code=POLICY_VIOLATION, message=b"hello expected")
+            return False
+        if message.type != WSMsgType.TEXT:
+            return False
+        try:
+            hello = parse_client_frame(message.data)
+        except FrameError:
+            hello = None
+        if not isinstance(hello, Hello):
+            await self.send(error_frame(BAD_FRAME))
+            await self.ws.close(code=POLICY_VIOLATION, message=b"hello expected")
+            return False
+
+        returning = hello.visitor is not None
+        self.visitor = hello.visitor or new_visitor_id()
+        await self.send({"type": "welcome", "visitor": self.visitor, "max_chars": MAX_TEXT_CHARS})
+        if not returning:
+            await self.send({"type": "history", "messages": []})
+        elif self.rasa.can_read_history:
+            try:
+                events = await self.rasa.tracker_events(self.visitor)
+            except RasaUnavailable as error:
+                logger.warning("Could not read the conversation so far from Rasa (%s).", error)
+                await self.send(error_frame(UNAVAILABLE))
+            else:
+                await self.send({"type": "history", "messages": history_messages(events)})
+        return True
+
+    async def _on_text(self, raw: str) -> None:
+        try:
+            frame = parse_client_frame(raw)
+        except FrameError as error:
+            await self.send(error_frame(error.code))
+            return
+        if isinstance(frame, Hello):
+            await self.send(error_frame(BAD_FRAME))
+            return
+        if not self.bucket.allow() or self.queue.full():
+            await self.send(error_frame(RATE_LIMITED))
+            return
+        if isinstance(frame, Button):
+            text = frame.payload  # the REST channel checks that it was offered
+        elif isinstance(frame, Message):
+            text = strip_command_prefix(frame.text)  # typed text is never a command
+        else:  # pragma: no cover - parse_client_frame returns nothing else
+            return
+        # "typing" tells the widget that the message was accepted and the assistant is on it.
+        await self.send({"type": "typing"})
+        self.queue.put_nowait(text)
+
+    async def _relay_worker(self) -> None:
+        while True:
+            text = await self.queue.get()
+            if text is None:
+                return
+            try:
+                replies = await self.rasa.send(self.visitor, text)
+            except RasaUnavailable as error:
+                logger.warning("Rasa did not answer a message (%s).", error)
+                await self.send(error_frame(UNAVAILABLE))
+            else:
+                for reply in replies:
+                    await self.send(bot_frame(reply))
+            await self.send({"type": "done"})

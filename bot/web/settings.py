@@ -1,0 +1,72 @@
+"""Gateway settings, read once from the environment (defaults suit `make run` on one machine)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_ALLOWED_ORIGINS = ("http://localhost:8080", "http://127.0.0.1:8080")
+
+
+def normalise_origin(origin: str) -> str:
+    """Lower-case an origin and drop a trailing slash, so that comparisons are exact but forgiving."""
+    return origin.strip().rstrip("/").lower()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the gateway can be configured with.
+
+    Environment variables (all optional):
+    - `GATEWAY_HOST` (127.0.0.1), `GATEWAY_PORT` (8080): where the gateway listens.
+    - `RASA_URL` (http://127.0.0.1:5005): the Rasa server; only its REST channel and, with a token,
+      the tracker of a conversation are used.
+    - `RASA_TOKEN`: the token Rasa was started with (`--enable-api --auth-token`); without it the gateway
+      cannot show the conversation so far after a reload.
+    - `ACTIONS_URL` (http://127.0.0.1:5055): the action server, only for `/health`.
+    - `GATEWAY_ALLOWED_ORIGINS`: comma-separated origins of the pages that may open the chat socket.
+    - `RASA_TIMEOUT` (30): seconds to wait for Rasa's answer before telling the visitor it is unavailable.
+    - `GATEWAY_RATE_BURST` (6) and `GATEWAY_RATE_PER_SECOND` (0.5): the per-connection token bucket.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: str | None = None
+    actions_url: str = "http://127.0.0.1:5055"
+    allowed_origins: frozenset[str] = frozenset(DEFAULT_ALLOWED_ORIGINS)
+    rasa_timeout: float = 30.0
+    rate_burst: int = 6
+    rate_per_second: float = 0.5
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from environment variables; unset or empty ones keep their default."""
+        env = os.environ if env is None else env
+        defaults = cls()
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        origins = get("GATEWAY_ALLOWED_ORIGINS")
+        return cls(
+            host=get("GATEWAY_HOST") or defaults.host,
+            port=int(get("GATEWAY_PORT") or defaults.port),
+            rasa_url=(get("RASA_URL") or defaults.rasa_url).rstrip("/"),
+            rasa_token=get("RASA_TOKEN"),
+            actions_url=(get("ACTIONS_URL") or defaults.actions_url).rstrip("/"),
+            allowed_origins=(
+                frozenset(normalise_origin(o) for o in origins.split(",") if o.strip())
+                if origins
+                else defaults.allowed_origins
+            ),
+            rasa_timeout=float(get("RASA_TIMEOUT") or defaults.rasa_timeout),
+            rate_burst=int(get("GATEWAY_RATE_BURST") or defaults.rate_burst),
+            rate_per_second=float(get("GATEWAY_RATE_PER_SECOND") or defaults.rate_per_second),
+        )
+
+    def origin_allowed(self, origin: str | None) -> bool:
+        """Tell whether a page from `origin` may open the chat socket (no Origin header: refused)."""
+        return origin is not None and normalise_origin(origin) in self.allowed_origins

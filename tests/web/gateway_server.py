@@ -1,0 +1,88 @@
+"""Starts the real gateway (`python -m bot.web`) on a free port, for web and browser tests and the bench."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.integration.servers import QUIET_ENV, RunningAssistant, free_port, wait_for
+from tests.paths import ROOT, VENV_BIN
+
+
+@dataclass
+class RunningGateway:
+    """One gateway process, where it listens and its log."""
+
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def url(self) -> str:
+        """The demo page."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def origin(self) -> str:
+        """The origin of the demo page (allowed by default)."""
+        return self.url
+
+    @property
+    def ws_url(self) -> str:
+        """The chat WebSocket."""
+        return f"ws://127.0.0.1:{self.port}/ws"
+
+    def health(self) -> int:
+        """The status code of /health."""
+        try:
+            with urllib.request.urlopen(f"{self.url}/health", timeout=10) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+
+    def stop(self) -> None:
+        """Stop the gateway."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_gateway(
+    workdir: Path,
+    assistant: RunningAssistant | None = None,
+    rasa_url: str | None = None,
+    actions_url: str | None = None,
+    env: dict[str, str] | None = None,
+) -> RunningGateway:
+    """Start `python -m bot.web` against `assistant` (or explicit URLs); output in workdir/gateway.log."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log = workdir / "gateway.log"
+    settings = {
+        "GATEWAY_HOST": "127.0.0.1",
+        "GATEWAY_PORT": str(port),
+        "GATEWAY_ALLOWED_ORIGINS": f"http://127.0.0.1:{port},http://localhost:{port}",
+        "RASA_URL": rasa_url or (assistant.rasa_url if assistant else "http://127.0.0.1:5005"),
+        "ACTIONS_URL": actions_url or (assistant.actions_url if assistant else "http://127.0.0.1:5055"),
+        "RASA_TOKEN": (assistant.api_token or "") if assistant else "",
+    }
+    process = subprocess.Popen(
+        [str(VENV_BIN / "python"), "-m", "bot.web"],
+        cwd=ROOT,
+        env={**os.environ, **QUIET_ENV, **settings, **(env or {})},
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    gateway = RunningGateway(port=port, process=process, log=log)
+    try:
+        wait_for(f"{gateway.url}/widget/widget.js", process, log, 60)
+    except Exception:
+        gateway.stop()
+        raise
+    return gateway
