@@ -9,14 +9,13 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.meldpunt import load_guide
-from bot.text import cut
-
-MAX_MUNICIPALITY_CHARS = 60
+from actions.places import resolve_place
+from bot.store.db import default_engine, session_scope
+from bot.store.places import find_meldpunt
 
 
 class ValidateMunicipalityForm(FormValidationAction):
-    """Accept any short answer; the look-up decides whether the municipality is known."""
+    """Recognise the municipality (or place) in the answer; ask back when it is unknown or ambiguous."""
 
     def name(self) -> str:
         """Action name."""
@@ -29,14 +28,12 @@ class ValidateMunicipalityForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        """Keep a short, clean answer."""
-        if not isinstance(slot_value, str) or not slot_value.strip():
-            return {"municipality": None}
-        return {"municipality": cut(slot_value.strip(), MAX_MUNICIPALITY_CHARS)}
+        """Map the answer to a municipality."""
+        return resolve_place(slot_value, dispatcher, tracker)
 
 
 class ActionShowMeldpunt(Action):
-    """Show the meldpunt of the named municipality, or the general route."""
+    """Show the meldpunt of the municipality from the database, or the general route."""
 
     def name(self) -> str:
         """Action name."""
@@ -46,7 +43,11 @@ class ActionShowMeldpunt(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Send the contact details."""
-        meldpunt = load_guide().find(tracker.get_slot("municipality") or "")
+        code = tracker.get_slot("municipality_code")
+        meldpunt = None
+        if code:
+            with session_scope(default_engine()) as session:
+                meldpunt = find_meldpunt(session, code)
         if meldpunt is None:
             dispatcher.utter_message(response="utter_meldpunt_unknown")
         else:
@@ -56,6 +57,7 @@ class ActionShowMeldpunt(Action):
                 meldpunt_name=meldpunt.name,
                 meldpunt_phone=meldpunt.phone,
                 meldpunt_website=meldpunt.website,
+                meldpunt_hours=meldpunt.opening_hours,
             )
         if tracker.get_slot("role") in ("other", "professional"):
             dispatcher.utter_message(response="utter_other_menu")

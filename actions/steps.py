@@ -11,7 +11,29 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text, set_pending, slot_list
-from bot.steps import SmallStep, match_step, propose_steps, step_by_id
+from bot.activity_match import when_text
+from bot.steps import SmallStep, match_step, match_title, propose_steps, step_by_id
+from bot.store.activities import FoundActivity, find_by_source_id
+from bot.store.db import default_engine, session_scope
+
+ACTIVITY_PREFIX = "activity:"
+
+
+def activity_label(activity: FoundActivity) -> str:
+    """How the plan names a chosen activity: title, place and when."""
+    where = ", ".join(part for part in (activity.municipality, activity.neighbourhood) if part)
+    example = " (voorbeeld)" if activity.is_example else ""
+    return f"{activity.title}{example} in {where}, {when_text(activity).lower()}"
+
+
+def activity_choice(step_id: str | None, text: str, offered: list[str]) -> FoundActivity | None:
+    """The activity picked by a button (its id) or by typing ("de tweede", "die wandelgroep")."""
+    with session_scope(default_engine()) as session:
+        if step_id and step_id.startswith(ACTIVITY_PREFIX):
+            return find_by_source_id(session, step_id[len(ACTIVITY_PREFIX) :])
+        activities = [found for source_id in offered if (found := find_by_source_id(session, source_id))]
+    index = match_title(text, [activity.title for activity in activities])
+    return activities[index] if index is not None else None
 
 
 def choose_payload(step: SmallStep) -> str:
@@ -39,9 +61,14 @@ class ActionProposeSteps(Action):
             slot_list(tracker, "causes"),
         )
         buttons = [{"title": step.label, "payload": choose_payload(step)} for step in steps]
+        buttons.append({"title": "Zoek iets bij mij in de buurt", "payload": "/find_activity"})
         buttons.append({"title": "Nu nog niet", "payload": "/deny"})
         dispatcher.utter_message(response="utter_propose_steps", buttons=buttons)
-        return [SlotSet("proposed_steps", [step.id for step in steps]), set_pending("steps")]
+        return [
+            SlotSet("proposed_steps", [step.id for step in steps]),
+            SlotSet("found_activities", []),
+            set_pending("steps"),
+        ]
 
 
 class ActionConfirmStep(Action):
@@ -56,18 +83,27 @@ class ActionConfirmStep(Action):
     ) -> list[EventType]:
         """Confirm the plan, or ask which step was meant."""
         step_id = next(tracker.get_latest_entity_values("step"), None)
-        offered = slot_list(tracker, "proposed_steps")
-        step = (step_by_id(step_id) if step_id else None) or match_step(latest_text(tracker), offered)
-        if step is None:
-            dispatcher.utter_message(response="utter_step_not_understood")
-            return []
-        dispatcher.utter_message(response="utter_plan_summary", plan_step_label=step.label)
+        offered_activities = slot_list(tracker, "found_activities")
+        if (step_id or "").startswith(ACTIVITY_PREFIX) or (not step_id and offered_activities):
+            chosen = activity_choice(step_id, latest_text(tracker), offered_activities)
+            if chosen is None:
+                dispatcher.utter_message(response="utter_step_not_understood")
+                return []
+            plan_id, label = ACTIVITY_PREFIX + chosen.source_id, activity_label(chosen)
+        else:
+            offered = slot_list(tracker, "proposed_steps")
+            step = (step_by_id(step_id) if step_id else None) or match_step(latest_text(tracker), offered)
+            if step is None:
+                dispatcher.utter_message(response="utter_step_not_understood")
+                return []
+            plan_id, label = step.id, step.label
+        dispatcher.utter_message(response="utter_plan_summary", plan_step_label=label)
         parked = slot_list(tracker, "parked_objections")
         if parked:
             dispatcher.utter_message(response="utter_plan_parked", objection=parked[-1])
         return [
-            SlotSet("plan_step", step.id),
-            SlotSet("plan_step_label", step.label),
+            SlotSet("plan_step", plan_id),
+            SlotSet("plan_step_label", label),
             SlotSet("plan_set_on", dt.date.today().isoformat()),
             set_pending("none"),
         ]

@@ -103,7 +103,7 @@ INTEREST_PATTERNS: dict[str, str] = {
     "koffie en ontmoeting": r"koffie|thee|kletsen|praten met mensen|gezelligheid|gezellig|"
     r"buurthuis|ontmoeten|mensen ontmoeten",
     "handwerken": r"breien|haken|naaien|borduren|handwerk|quilten",
-    "muziek": r"muziek|zingen|zong|koor|piano|gitaar|orgel|dansen|dans\b|concert",
+    "muziek": r"muziek|zingen|zing\b|zong|koor|piano|gitaar|orgel|dansen|dans\b|concert",
     "bewegen": r"sport|zwemmen|gym|yoga|voetbal|tennis|bewegen|fitness|jeu de boules|biljart|"
     r"dansen|tafeltennis",
     "tuinieren": r"tuin|planten|groente|moestuin|bloemen",

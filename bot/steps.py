@@ -73,23 +73,29 @@ def propose_steps(
     return [step for _, step in ranked[:how_many]]
 
 
-def match_step(text: str, offered_ids: list[str]) -> SmallStep | None:
-    """Find which offered step a typed answer means ("de eerste", "dat maatje"), or None."""
+def match_title(text: str, titles: list[str], ids: list[str] | None = None) -> int | None:
+    """Which of the offered titles a typed answer means ("de eerste", "dat maatje"), as an index."""
     cleaned = normalise(text)
-    offered = [step for step_id in offered_ids if (step := step_by_id(step_id)) is not None]
     ordinals = {"eerste": 0, "1": 0, "tweede": 1, "2": 1, "derde": 2, "3": 2, "laatste": -1}
     # The last ordinal wins: "niet de eerste maar de tweede" means the second.
     named = [ordinals[word] for word in cleaned.split() if word in ordinals]
-    if named and offered:
-        try:
-            return offered[named[-1]]
-        except IndexError:
-            return None
-    best: tuple[int, SmallStep | None] = (0, None)
+    if named and titles:
+        index = named[-1]
+        return index % len(titles) if -len(titles) <= index < len(titles) else None
+    best: tuple[int, int | None] = (0, None)
     words = {word for word in cleaned.split() if len(word) > 3}
-    for step in offered:
-        label_words = {word for word in normalise(step.label).split() if len(word) > 3}
-        overlap = len(words & (label_words | {step.id}))
+    for index, title in enumerate(titles):
+        title_words = {word for word in normalise(title).split() if len(word) > 3}
+        if ids:
+            title_words.add(ids[index])
+        overlap = len(words & title_words)
         if overlap > best[0]:
-            best = (overlap, step)
+            best = (overlap, index)
     return best[1]
+
+
+def match_step(text: str, offered_ids: list[str]) -> SmallStep | None:
+    """Find which offered step a typed answer means ("de eerste", "dat maatje"), or None."""
+    offered = [step for step_id in offered_ids if (step := step_by_id(step_id)) is not None]
+    index = match_title(text, [step.label for step in offered], [step.id for step in offered])
+    return offered[index] if index is not None else None

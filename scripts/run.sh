@@ -10,6 +10,8 @@ ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 mkdir -p var
 
 .venv/bin/python -m bot.nlp.dutch_pipeline status var/spacy/nl
+# Migrations, municipalities and meldpunten; example activities only into an empty database.
+.venv/bin/python -m bot setup-db || exit 1
 
 pids=()
 stop() {

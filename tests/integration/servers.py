@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.store.db import make_engine
+from bot.store.seed import prepare_database
 from tests.paths import MODEL, ROOT, VENV_BIN
 
 QUIET_ENV = {
@@ -131,7 +133,12 @@ def start_assistant(
         ),
         encoding="utf-8",
     )
-    env = {**os.environ, **QUIET_ENV}
+    # The actions' own database (activities, municipalities, meldpunten), prepared as `make run` does.
+    database_url = f"sqlite:///{workdir / 'bot.db'}"
+    engine = make_engine(database_url)
+    prepare_database(engine)
+    engine.dispose()
+    env = {**os.environ, **QUIET_ENV, "DATABASE_URL": database_url}
     actions_log = workdir / "actions.log"
     rasa_log = workdir / "rasa.log"
     actions = subprocess.Popen(

@@ -7,7 +7,6 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.fallback import ActionFallback, misunderstood_in_a_row
 from actions.look_back import ActionLookBackReply
-from actions.meldpunt import ActionShowMeldpunt, ValidateMunicipalityForm
 from actions.offers import ActionOfferNext
 from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection
 from actions.safety import ActionCrisisResponse
@@ -200,70 +199,6 @@ async def test_empty_objection_is_not_parked() -> None:
 
     assert events[0] == SlotSet("parked_objections", ["x"])
     assert responses(dispatcher) == ["utter_resistance"]
-
-
-# --- Meldpunt --------------------------------------------------------------------------------
-
-
-def municipality_tracker(value: Any) -> Any:
-    return make_tracker(
-        text=str(value),
-        slots={"municipality": value, "requested_slot": "municipality"},
-        events=[user_event(str(value)), SlotSet("municipality", value)],
-        active_loop="municipality_form",
-    )
-
-
-@pytest.mark.parametrize(
-    ("typed", "expected"),
-    [
-        ("  Nijmegen  ", "Nijmegen"),
-        ("ergens in de Achterhoek", "ergens in de Achterhoek"),
-        ("x" * 200, "x" * 60),
-        ("   ", None),
-        ("", None),
-        (None, None),
-    ],
-)
-async def test_validate_municipality(typed: Any, expected: str | None) -> None:
-    events, dispatcher = await run_action(ValidateMunicipalityForm(), municipality_tracker(typed))
-
-    assert events == [SlotSet("municipality", expected)]
-    assert dispatcher.messages == []
-
-
-@pytest.mark.parametrize("municipality", ["Nijmegen", "NIJMEGEN", "ik woon in nijmegen"])
-async def test_show_known_meldpunt(municipality: str) -> None:
-    tracker = make_tracker(slots={"municipality": municipality, "role": "self"})
-    events, dispatcher = await run_action(ActionShowMeldpunt(), tracker)
-
-    assert responses(dispatcher) == ["utter_meldpunt"]
-    message = dispatcher.messages[0]
-    assert message["municipality_name"] == "Nijmegen"
-    assert message["meldpunt_name"] == "Sociaal wijkteam Nijmegen (via het Wmo-loket)"
-    assert message["meldpunt_phone"] == "14 024"
-    assert message["meldpunt_website"] == "www.nijmegen.nl"
-    assert events == []
-
-
-@pytest.mark.parametrize("municipality", ["Amsterdam", "", None])
-async def test_show_unknown_meldpunt(municipality: str | None) -> None:
-    tracker = make_tracker(slots={"municipality": municipality, "role": "self"})
-    events, dispatcher = await run_action(ActionShowMeldpunt(), tracker)
-
-    assert responses(dispatcher) == ["utter_meldpunt_unknown"]
-    assert events == []
-
-
-@pytest.mark.parametrize(
-    ("municipality", "first"), [("Hengelo", "utter_meldpunt"), ("Zwolle", "utter_meldpunt_unknown")]
-)
-@pytest.mark.parametrize("role", ["other", "professional"])
-async def test_show_meldpunt_to_others_adds_the_menu(municipality: str, first: str, role: str) -> None:
-    tracker = make_tracker(slots={"municipality": municipality, "role": role})
-    _, dispatcher = await run_action(ActionShowMeldpunt(), tracker)
-
-    assert responses(dispatcher) == [first, "utter_other_menu"]
 
 
 # --- Fallback --------------------------------------------------------------------------------

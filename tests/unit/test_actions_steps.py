@@ -62,9 +62,14 @@ async def test_propose_steps_buttons_and_slots(slots: dict, expected: list[str])
             {"title": label(step_id), "payload": f'/choose_step{{"step": "{step_id}"}}'}
             for step_id in expected
         ),
+        {"title": "Zoek iets bij mij in de buurt", "payload": "/find_activity"},
         {"title": "Nu nog niet", "payload": "/deny"},
     ]
-    assert events == [SlotSet("proposed_steps", expected), SlotSet("pending_question", "steps")]
+    assert events == [
+        SlotSet("proposed_steps", expected),
+        SlotSet("found_activities", []),
+        SlotSet("pending_question", "steps"),
+    ]
 
 
 def test_choose_payload_is_the_exact_rasa_command() -> None:
