@@ -122,7 +122,7 @@ def start_assistant(
         workdir, rasa_port=free_port(), actions_port=free_port(), api_token=api_token
     )
     if api_token:
-        extra_args = ("--enable-api", "--auth-token", api_token, *extra_args)
+        extra_args = ("--enable-api", f"--auth-token={api_token}", *extra_args)  # may start with "-"
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.integration.servers import QUIET_ENV, RunningAssistant, free_port, wait_for
+from tests.integration.servers import QUIET_ENV, RunningAssistant, free_port, start_assistant, wait_for
 from tests.paths import ROOT, VENV_BIN
 
 
@@ -59,10 +60,11 @@ def start_gateway(
     rasa_url: str | None = None,
     actions_url: str | None = None,
     env: dict[str, str] | None = None,
+    port: int | None = None,
 ) -> RunningGateway:
     """Start `python -m bot.web` against `assistant` (or explicit URLs); output in workdir/gateway.log."""
     workdir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     log = workdir / "gateway.log"
     settings = {
         "GATEWAY_HOST": "127.0.0.1",
@@ -76,7 +78,7 @@ def start_gateway(
         [str(VENV_BIN / "python"), "-m", "bot.web"],
         cwd=ROOT,
         env={**os.environ, **QUIET_ENV, **settings, **(env or {})},
-        stdout=log.open("wb"),
+        stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
     )
     gateway = RunningGateway(port=port, process=process, log=log)
@@ -86,3 +88,27 @@ def start_gateway(
         gateway.stop()
         raise
     return gateway
+
+
+@dataclass
+class Stack:
+    """Rasa (with its API token), the action server and the gateway in front of them."""
+
+    assistant: RunningAssistant
+    gateway: RunningGateway
+
+    def stop(self) -> None:
+        """Stop all three."""
+        self.gateway.stop()
+        self.assistant.stop()
+
+
+def start_stack(workdir: Path, gateway_env: dict[str, str] | None = None) -> Stack:
+    """Start the action server, Rasa with its API and a random token, and a gateway, as `make run` does."""
+    assistant = start_assistant(workdir, api_token=secrets.token_urlsafe(24))
+    try:
+        gateway = start_gateway(workdir, assistant, env=gateway_env)
+    except Exception:
+        assistant.stop()
+        raise
+    return Stack(assistant, gateway)

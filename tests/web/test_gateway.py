@@ -17,8 +17,7 @@ import pytest
 from bot.text import MAX_MESSAGE_CHARS
 from tests.integration.servers import free_port
 from tests.web.chat_client import ChatClient, bot_text, buttons
-from tests.web.conftest import Stack
-from tests.web.gateway_server import RunningGateway, start_gateway
+from tests.web.gateway_server import RunningGateway, Stack, start_gateway
 
 pytestmark = pytest.mark.integration
 
