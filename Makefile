@@ -27,8 +27,9 @@ export PYTHONWARNINGS := ignore
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 
-setup: $(INSTALLED) ## create .venv with Python 3.10, install, prepare the Dutch spaCy pipeline
+setup: $(INSTALLED) ## create .venv, install, prepare the Dutch spaCy pipeline and the database
 	@$(PY) -m bot.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
+	@$(PY) -m bot setup-db
 
 $(INSTALLED): pyproject.toml
 	@scripts/make-venv.sh $(VENV)
