@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server (or `rasa shell`); Ctrl-C stops both.
+# Starts the action server, the Rasa server and the website gateway (or `rasa shell`); Ctrl-C stops all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,7 +7,16 @@ RASA=.venv/bin/rasa
 RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 mkdir -p var
+
+# Rasa's HTTP API is on (the gateway reads a conversation's tracker for the history after a reload),
+# always behind a token. Without RASA_TOKEN a random one is made for this run; Rasa and the gateway
+# both get it (the gateway through its environment).
+if [ -z "${RASA_TOKEN:-}" ]; then
+    RASA_TOKEN="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+fi
+export RASA_TOKEN
 
 .venv/bin/python -m bot.nlp.dutch_pipeline status var/spacy/nl
 # Migrations, municipalities and meldpunten; example activities only into an empty database.
@@ -26,7 +35,8 @@ trap stop INT TERM EXIT
 pids+=($!)
 
 "$RASA" run --model models/current.tar.gz --endpoints endpoints.yml \
-    --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" &
+    --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
+    --enable-api --auth-token="$RASA_TOKEN" &
 pids+=($!)
 
 if [ "${1:-}" = "--shell" ]; then
@@ -37,6 +47,10 @@ if [ "${1:-}" = "--shell" ]; then
     done
     .venv/bin/python -m bot.shell "http://127.0.0.1:$RASA_PORT"
 else
+    RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
+        GATEWAY_PORT="$GATEWAY_PORT" .venv/bin/python -m bot.web &
+    pids+=($!)
     echo "Rasa REST channel: http://localhost:$RASA_PORT/webhooks/rest/webhook"
+    echo "Website chat (demo page with the widget): http://localhost:$GATEWAY_PORT/"
     wait -n "${pids[@]}"
 fi

@@ -6,7 +6,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-DEFAULT_ALLOWED_ORIGINS = ("http://localhost:8080", "http://127.0.0.1:8080")
+
+def local_origins(port: int) -> frozenset[str]:
+    """The gateway's own demo page, by name and by address (the default allow-list)."""
+    return frozenset({f"http://localhost:{port}", f"http://127.0.0.1:{port}"})
 
 
 def normalise_origin(origin: str) -> str:
@@ -25,7 +28,8 @@ class Settings:
     - `RASA_TOKEN`: the token Rasa was started with (`--enable-api --auth-token`); without it the gateway
       cannot show the conversation so far after a reload.
     - `ACTIONS_URL` (http://127.0.0.1:5055): the action server, only for `/health`.
-    - `GATEWAY_ALLOWED_ORIGINS`: comma-separated origins of the pages that may open the chat socket.
+    - `GATEWAY_ALLOWED_ORIGINS`: comma-separated origins of the pages that may open the chat socket
+      (default: the gateway's own demo page, http://localhost:<port> and http://127.0.0.1:<port>).
     - `RASA_TIMEOUT` (30): seconds to wait for Rasa's answer before telling the visitor it is unavailable.
     - `GATEWAY_RATE_BURST` (6) and `GATEWAY_RATE_PER_SECOND` (0.5): the per-connection token bucket.
     """
@@ -35,7 +39,7 @@ class Settings:
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str | None = None
     actions_url: str = "http://127.0.0.1:5055"
-    allowed_origins: frozenset[str] = frozenset(DEFAULT_ALLOWED_ORIGINS)
+    allowed_origins: frozenset[str] = local_origins(8080)
     rasa_timeout: float = 30.0
     rate_burst: int = 6
     rate_per_second: float = 0.5
@@ -51,16 +55,17 @@ class Settings:
             return value or None
 
         origins = get("GATEWAY_ALLOWED_ORIGINS")
+        port = int(get("GATEWAY_PORT") or defaults.port)
         return cls(
             host=get("GATEWAY_HOST") or defaults.host,
-            port=int(get("GATEWAY_PORT") or defaults.port),
+            port=port,
             rasa_url=(get("RASA_URL") or defaults.rasa_url).rstrip("/"),
             rasa_token=get("RASA_TOKEN"),
             actions_url=(get("ACTIONS_URL") or defaults.actions_url).rstrip("/"),
             allowed_origins=(
                 frozenset(normalise_origin(o) for o in origins.split(",") if o.strip())
                 if origins
-                else defaults.allowed_origins
+                else local_origins(port)
             ),
             rasa_timeout=float(get("RASA_TIMEOUT") or defaults.rasa_timeout),
             rate_burst=int(get("GATEWAY_RATE_BURST") or defaults.rate_burst),

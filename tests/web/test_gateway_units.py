@@ -159,3 +159,4 @@ def test_settings_from_the_environment() -> None:
     assert custom.origin_allowed("https://eenzaam.example")
     assert custom.origin_allowed("https://www.eenzaam.example")
     assert not custom.origin_allowed("http://localhost:8080")
+    assert Settings.from_env({"GATEWAY_PORT": "8181"}).origin_allowed("http://localhost:8181")
