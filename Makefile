@@ -10,6 +10,7 @@ SPACY_DIR := var/spacy/nl
 SPACY_READY := var/spacy/.prepared
 SPACY_META := $(SPACY_DIR)/meta.json
 MODEL := models/current.tar.gz
+CHROMIUM_READY := var/.chromium-ready
 TRAINING_DATA := data/nlu data/rules data/stories
 TRAINING_INPUTS := config.yml domain.yml $(shell find $(TRAINING_DATA) -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
@@ -54,14 +55,19 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_META)
 	@touch $@
 	@echo "Model: $@"
 
-run: $(MODEL) ## start Rasa (REST on 5005) and the action server (5055); Ctrl-C stops both
+run: $(MODEL) ## start Rasa (5005), the action server (5055) and the website chat (8080); Ctrl-C stops all
 	@scripts/run.sh
 
 shell: $(MODEL) ## chat in the terminal (starts the action server too)
 	@scripts/run.sh --shell
 
-test: $(MODEL) ## lint, unit tests, data validation, story tests, integration tests
+test: $(MODEL) $(CHROMIUM_READY) ## lint, unit tests, data validation, story tests, integration and browser tests
 	@scripts/test.sh
+
+# The browser tests drive Debian's Chromium (installed once when missing; Playwright downloads nothing).
+$(CHROMIUM_READY):
+	@scripts/install-chromium.sh
+	@mkdir -p var && touch $@
 
 lint: $(INSTALLED) ## ruff
 	@$(VENV)/bin/ruff check bot actions tests bench
