@@ -3,6 +3,7 @@
     python -m bot setup-db                      migrations, municipalities, meldpunten, example data
     python -m bot import-activities FILE        CSV or JSON; all rows or none; upsert by source_id
     python -m bot export-activities [FILE]      same format back (CSV, or JSON for *.json); '-' = stdout
+    python -m bot deliver [--once]              send meldingen from the outbox (SMTP_HOST, SMTP_PORT, ...)
 
 The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`.
 """
@@ -96,6 +97,28 @@ def export_activities(args: argparse.Namespace) -> int:
     return 0
 
 
+def deliver(args: argparse.Namespace) -> int:
+    """Run the delivery worker (one pass with --once)."""
+    import asyncio
+    import logging
+
+    from bot.escalation.settings import DeliverySettings
+    from bot.escalation.worker import run_forever, run_once
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    engine = default_engine()
+    settings = DeliverySettings.from_env()
+    if args.once:
+        sent = asyncio.run(run_once(engine, settings))
+        print(f"{sent} melding(en) afgeleverd.")
+        return 0
+    try:
+        asyncio.run(run_forever(engine, settings))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n\n")[0])
@@ -111,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file", nargs="?", default="-")
     exporter.add_argument("--format", choices=("csv", "json"))
     exporter.set_defaults(run=export_activities)
+    deliverer = commands.add_parser("deliver", help="meldingen afleveren bij het meldpunt (e-mail, webhook)")
+    deliverer.add_argument("--once", action="store_true", help="één ronde, dan stoppen")
+    deliverer.set_defaults(run=deliver)
     return parser
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -173,6 +174,89 @@ class ActivitySession(Base):
     end_time = Column(Time, nullable=True)
 
 
+class Melding(Base):
+    """A report (melding) to a municipality's meldpunt, made in the chat with consent.
+
+    Holds only what the reporter typed for the meldpunt; no chat transcript, no IP address.
+    `code` is the short meldcode the reporter can ask the status with.
+    """
+
+    __tablename__ = "meldingen"
+    __table_args__ = (
+        CheckConstraint("about IN ('self', 'other')", name="ck_meldingen_about"),
+        CheckConstraint("contact_preference IN ('phone', 'email', 'none')", name="ck_meldingen_contact"),
+        CheckConstraint(
+            "status IN ('new', 'delivered', 'picked_up', 'closed', 'undeliverable')",
+            name="ck_meldingen_status",
+        ),
+        Index("ix_meldingen_municipality_status", "municipality_code", "status"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    code = Column(String(12), nullable=False, unique=True)
+    municipality_code = Column(
+        String(6), ForeignKey("municipalities.cbs_code", ondelete="RESTRICT"), nullable=False
+    )
+    about = Column(String(8), nullable=False)
+    description = Column(String(1000), nullable=False)
+    # For a report about someone else: does that person know? (None: not asked or "weet ik niet")
+    person_knows = Column(Boolean, nullable=True)
+    contact_preference = Column(String(8), nullable=False)
+    contact_value = Column(String(120), nullable=True)
+    status = Column(String(16), nullable=False, default="new")
+    created_at = Column(DateTime, nullable=False)
+    updated_at = Column(DateTime, nullable=False)
+
+    municipality = relationship("Municipality")
+    events = relationship("MeldingEvent", cascade="all, delete-orphan", order_by="MeldingEvent.id")
+    deliveries = relationship(
+        "Delivery", back_populates="melding", cascade="all, delete-orphan", order_by="Delivery.id"
+    )
+
+
+class MeldingEvent(Base):
+    """One step in a melding's history: a status change or a delivery note, with who did it."""
+
+    __tablename__ = "melding_events"
+
+    id = Column(Integer, primary_key=True)
+    melding_id = Column(Integer, ForeignKey("meldingen.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(DateTime, nullable=False)
+    status = Column(String(16), nullable=False)
+    note = Column(String(300), nullable=False, default="")
+    actor = Column(String(80), nullable=False, default="assistent")
+
+
+class Delivery(Base):
+    """The outbox: one row per melding and channel (e-mail, webhook), delivered at most once.
+
+    A worker claims a due row atomically (status pending -> sending with a lease), sends, and marks it
+    sent; a failure schedules a retry with back-off; a lease that ran out (a crash mid-delivery) makes
+    the row due again. The unique (melding, channel) pair keeps a melding from becoming two.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("melding_id", "channel", name="uq_deliveries_melding_channel"),
+        CheckConstraint("channel IN ('email', 'webhook')", name="ck_deliveries_channel"),
+        CheckConstraint("status IN ('pending', 'sending', 'sent', 'failed')", name="ck_deliveries_status"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    melding_id = Column(Integer, ForeignKey("meldingen.id", ondelete="CASCADE"), nullable=False)
+    channel = Column(String(8), nullable=False)
+    target = Column(String(300), nullable=False)
+    status = Column(String(8), nullable=False, default="pending")
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime, nullable=False)
+    lease_until = Column(DateTime, nullable=True)
+    last_error = Column(String(300), nullable=False, default="")
+    sent_at = Column(DateTime, nullable=True)
+
+    melding = relationship("Melding", back_populates="deliveries")
+
+
 ALL_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
 __all__ = [
     "ALL_TABLES",
@@ -181,7 +265,10 @@ __all__ = [
     "ActivityInterest",
     "ActivitySession",
     "Base",
+    "Delivery",
     "Meldpunt",
+    "Melding",
+    "MeldingEvent",
     "Municipality",
     "PlaceName",
 ]

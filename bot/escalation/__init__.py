@@ -1,0 +1,1 @@
+"""Delivering meldingen to the meldpunt: e-mail over SMTP and, optionally, a signed webhook."""

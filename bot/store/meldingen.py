@@ -1,0 +1,210 @@
+"""Meldingen in the database: store with an outbox, claim and finish deliveries, status by meldcode."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from bot.store.models import Delivery, Melding, MeldingEvent, Meldpunt
+
+# No 0/O, 1/I/L, 5/S, 2/Z: easy to read out and to type back.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
+CODE_LENGTH = 6
+LEASE = dt.timedelta(minutes=2)
+MAX_ATTEMPTS = 12
+
+
+def now() -> dt.datetime:
+    """The current time in UTC, without tzinfo (stored the same on SQLite and PostgreSQL)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def new_code() -> str:
+    """A random meldcode such as K7Q4MX."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+@dataclass(frozen=True)
+class NewMelding:
+    """What the conversation collected, with the reporter's consent."""
+
+    municipality_code: str
+    about: str
+    description: str
+    person_knows: bool | None
+    contact_preference: str
+    contact_value: str | None
+
+
+@dataclass(frozen=True)
+class DeliveryJob:
+    """A claimed delivery with everything needed to send it."""
+
+    delivery_id: int
+    channel: str
+    target: str
+    attempts: int
+    code: str
+    municipality: str
+    meldpunt_name: str
+    about: str
+    description: str
+    person_knows: bool | None
+    contact_preference: str
+    contact_value: str | None
+    created_at: dt.datetime
+
+
+def _event(melding: Melding, status: str, note: str = "", actor: str = "assistent") -> None:
+    melding.events.append(MeldingEvent(at=now(), status=status, note=note, actor=actor))
+
+
+def create_melding(session: Session, new: NewMelding, webhook_url: str | None = None) -> str:
+    """Store the melding and its outbox rows in one transaction; return the meldcode.
+
+    Raises LookupError when the municipality has no meldpunt (nothing is stored then).
+    """
+    meldpunt = session.get(Meldpunt, new.municipality_code)
+    if meldpunt is None:
+        raise LookupError(new.municipality_code)
+    for _ in range(10):
+        code = new_code()
+        if session.scalar(select(Melding.id).where(Melding.code == code)) is None:
+            break
+    else:  # pragma: no cover - 27^6 codes
+        raise RuntimeError("no free meldcode")
+    moment = now()
+    melding = Melding(
+        code=code,
+        municipality_code=new.municipality_code,
+        about=new.about,
+        description=new.description,
+        person_knows=new.person_knows,
+        contact_preference=new.contact_preference,
+        contact_value=new.contact_value,
+        status="new",
+        created_at=moment,
+        updated_at=moment,
+    )
+    _event(melding, "new", "Melding gedaan in de chat.")
+    melding.deliveries.append(Delivery(channel="email", target=meldpunt.email, next_attempt_at=moment))
+    if webhook_url:
+        melding.deliveries.append(Delivery(channel="webhook", target=webhook_url, next_attempt_at=moment))
+    session.add(melding)
+    session.flush()
+    return code
+
+
+def status_for_code(session: Session, code: str) -> str | None:
+    """The status of a melding, or None for an unknown code (never any details)."""
+    return session.scalar(select(Melding.status).where(Melding.code == code.strip().upper()))
+
+
+def claim_due(
+    session: Session, limit: int = 20, moment: dt.datetime | None = None, lease: dt.timedelta = LEASE
+) -> list[DeliveryJob]:
+    """Claim due deliveries: pending ones whose time has come, and sending ones whose lease ran out.
+
+    Each row is claimed with a conditional UPDATE, so two workers never take the same row.
+    """
+    moment = moment or now()
+    due = session.scalars(
+        select(Delivery.id)
+        .where(
+            or_(
+                (Delivery.status == "pending") & (Delivery.next_attempt_at <= moment),
+                (Delivery.status == "sending") & (Delivery.lease_until <= moment),
+            )
+        )
+        .order_by(Delivery.next_attempt_at)
+        .limit(limit)
+    ).all()
+    jobs = []
+    for delivery_id in due:
+        claimed = session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.status.in_(("pending", "sending")))
+            .where(or_(Delivery.status == "pending", Delivery.lease_until <= moment))
+            .values(status="sending", lease_until=moment + lease, attempts=Delivery.attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:
+            continue
+        delivery = session.get(Delivery, delivery_id)
+        session.refresh(delivery)
+        melding = delivery.melding
+        jobs.append(
+            DeliveryJob(
+                delivery_id=delivery.id,
+                channel=delivery.channel,
+                target=delivery.target,
+                attempts=delivery.attempts,
+                code=melding.code,
+                municipality=melding.municipality.name,
+                meldpunt_name=melding.municipality.meldpunt.name if melding.municipality.meldpunt else "",
+                about=melding.about,
+                description=melding.description,
+                person_knows=melding.person_knows,
+                contact_preference=melding.contact_preference,
+                contact_value=melding.contact_value,
+                created_at=melding.created_at,
+            )
+        )
+    session.commit()
+    return jobs
+
+
+def mark_sent(session: Session, delivery_id: int) -> None:
+    """The channel took the melding: record it, and the melding is delivered."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None or delivery.status == "sent":
+        return
+    moment = now()
+    delivery.status, delivery.sent_at, delivery.lease_until, delivery.last_error = "sent", moment, None, ""
+    melding = delivery.melding
+    label = {"email": "per e-mail", "webhook": "via de koppeling"}[delivery.channel]
+    _event(melding, "delivered", f"Afgeleverd {label} bij het meldpunt.")
+    if melding.status in ("new", "undeliverable"):
+        melding.status = "delivered"
+    melding.updated_at = moment
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Wait before the next attempt: 10 s, 20 s, 40 s, ... at most 30 minutes."""
+    return dt.timedelta(seconds=min(10 * 2 ** max(attempts - 1, 0), 1800))
+
+
+def mark_failed(session: Session, delivery_id: int, error: str) -> bool:
+    """Schedule a retry; after MAX_ATTEMPTS the melding shows as undeliverable. Returns True when given up."""
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None or delivery.status == "sent":
+        return False
+    moment = now()
+    delivery.last_error = error[:300]
+    delivery.lease_until = None
+    if delivery.attempts >= MAX_ATTEMPTS:
+        delivery.status = "failed"
+        melding = delivery.melding
+        _event(melding, "undeliverable", f"Afleveren mislukt na {delivery.attempts} pogingen.")
+        if melding.status == "new":
+            melding.status = "undeliverable"
+        melding.updated_at = moment
+        return True
+    delivery.status = "pending"
+    delivery.next_attempt_at = moment + backoff(delivery.attempts)
+    return False
+
+
+def set_status(session: Session, code: str, status: str, actor: str, note: str = "") -> bool:
+    """Move a melding on (picked_up, closed) with history; False for an unknown code."""
+    melding = session.scalar(select(Melding).where(Melding.code == code))
+    if melding is None:
+        return False
+    melding.status = status
+    melding.updated_at = now()
+    _event(melding, status, note, actor)
+    return True
