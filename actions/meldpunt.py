@@ -53,6 +53,7 @@ class ActionShowMeldpunt(Action):
         else:
             dispatcher.utter_message(
                 response="utter_meldpunt",
+                buttons=[{"title": "Geef het via deze chat door", "payload": "/make_report"}],
                 municipality_name=meldpunt.municipality,
                 meldpunt_name=meldpunt.name,
                 meldpunt_phone=meldpunt.phone,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, the Rasa server and the website gateway (or `rasa shell`); Ctrl-C stops all.
+# Starts the action server, the delivery worker, the Rasa server and the website gateway (or `rasa shell`);
+# Ctrl-C stops all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,11 @@ trap stop INT TERM EXIT
 "$RASA" run actions --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 
+# Meldingen go from the outbox to the meldpunt by e-mail (SMTP_HOST/SMTP_PORT/SMTP_FROM; without an
+# SMTP server they wait in the outbox and are retried).
+.venv/bin/python -m bot deliver &
+pids+=($!)
+
 "$RASA" run --model models/current.tar.gz --endpoints endpoints.yml \
     --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
     --enable-api --auth-token="$RASA_TOKEN" &
@@ -42,7 +48,7 @@ pids+=($!)
 if [ "${1:-}" = "--shell" ]; then
     echo "Starting the assistant; the chat opens when it is ready (about 20 seconds)..."
     until curl -sf "http://127.0.0.1:$RASA_PORT/webhooks/rest/" >/dev/null 2>&1; do
-        kill -0 "${pids[1]}" 2>/dev/null || exit 1
+        kill -0 "${pids[2]}" 2>/dev/null || exit 1
         sleep 1
     done
     .venv/bin/python -m bot.shell "http://127.0.0.1:$RASA_PORT"

@@ -24,8 +24,11 @@ def now() -> dt.datetime:
 
 
 def new_code() -> str:
-    """A random meldcode such as K7Q4MX."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    """A random meldcode such as K7Q4MX: always letters and digits, so it never looks like a word."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if any(ch.isdigit() for ch in code) and any(ch.isalpha() for ch in code):
+            return code
 
 
 @dataclass(frozen=True)
