@@ -4,8 +4,11 @@
     python -m bot import-activities FILE        CSV or JSON; all rows or none; upsert by source_id
     python -m bot export-activities [FILE]      same format back (CSV, or JSON for *.json); '-' = stdout
     python -m bot deliver [--once]              send meldingen from the outbox (SMTP_HOST, SMTP_PORT, ...)
+    python -m bot add-user NAME --role ROLE [--municipality X] --password-stdin
+    python -m bot purge [--closed-days 90] [--conversation-days 30]
 
-The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`.
+The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`; `purge` also cleans Rasa's
+tracker store at `TRACKER_DATABASE_URL` (default: the SQLite file `var/tracker.db`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from bot.activity_file import (
     row_to_record,
     write_activity_file,
 )
+from bot.catalogue import PROJECT_ROOT as ROOT
 from bot.store.activities import export_rows, upsert_activities
 from bot.store.db import database_url, default_engine, session_scope
+from bot.store.retention import DEFAULT_CLOSED_MELDING_DAYS, DEFAULT_CONVERSATION_DAYS
 from bot.store.seed import prepare_database
 
 
@@ -119,6 +124,55 @@ def deliver(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_user(args: argparse.Namespace) -> int:
+    """Create or update an account; the password comes from stdin (one line), never from the command line."""
+    from bot.store.accounts import AccountError
+    from bot.store.accounts import add_user as store_add_user
+    from bot.store.places import resolve_exact
+
+    if not args.password_stdin:
+        print("Geef het wachtwoord via stdin met --password-stdin (niet als argument).", file=sys.stderr)
+        return 2
+    password = sys.stdin.readline().rstrip("\n")
+    engine = default_engine()
+    prepare_database(engine, example_file=None)
+    try:
+        with session_scope(engine) as session:
+            code = None
+            if args.municipality:
+                code = resolve_exact(session, args.municipality)
+                if code is None:
+                    print(f"Onbekende gemeente '{args.municipality}'.", file=sys.stderr)
+                    return 1
+            account = store_add_user(session, args.name, args.role, password, code)
+    except AccountError as error:
+        print(error, file=sys.stderr)
+        return 1
+    where = f" ({account.municipality_code})" if account.municipality_code else ""
+    print(f"Account '{account.username}' met rol {account.role}{where} is klaar.")
+    return 0
+
+
+def purge(args: argparse.Namespace) -> int:
+    """Delete closed meldingen and old anonymous conversations."""
+    import os
+
+    from bot.store.db import make_engine
+    from bot.store.retention import purge_conversations, purge_meldingen
+
+    engine = default_engine()
+    prepare_database(engine, example_file=None)
+    with session_scope(engine) as session:
+        meldingen = purge_meldingen(session, args.closed_days)
+    tracker_url = os.environ.get("TRACKER_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'tracker.db'}"
+    conversations = purge_conversations(make_engine(tracker_url), args.conversation_days)
+    print(
+        f"Verwijderd: {meldingen} afgeronde melding(en) ouder dan {args.closed_days} dagen, "
+        f"{conversations} gesprek(ken) ouder dan {args.conversation_days} dagen."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n\n")[0])
@@ -137,6 +191,16 @@ def build_parser() -> argparse.ArgumentParser:
     deliverer = commands.add_parser("deliver", help="meldingen afleveren bij het meldpunt (e-mail, webhook)")
     deliverer.add_argument("--once", action="store_true", help="één ronde, dan stoppen")
     deliverer.set_defaults(run=deliver)
+    user = commands.add_parser("add-user", help="account voor de console of de inbox")
+    user.add_argument("name")
+    user.add_argument("--role", required=True, choices=("volunteer", "wijkteam", "admin"))
+    user.add_argument("--municipality", help="gemeente (naam of CBS-code); verplicht voor wijkteam")
+    user.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
+    user.set_defaults(run=add_user)
+    purger = commands.add_parser("purge", help="oude gesprekken en afgeronde meldingen verwijderen")
+    purger.add_argument("--closed-days", type=int, default=DEFAULT_CLOSED_MELDING_DAYS)
+    purger.add_argument("--conversation-days", type=int, default=DEFAULT_CONVERSATION_DAYS)
+    purger.set_defaults(run=purge)
     return parser
 
 

@@ -257,6 +257,60 @@ class Delivery(Base):
     melding = relationship("Melding", back_populates="deliveries")
 
 
+class User(Base):
+    """A volunteer, wijkteam member or admin who logs in to the console or the inbox."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('volunteer', 'wijkteam', 'admin')", name="ck_users_role"),)
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(80), nullable=False, unique=True)
+    password_hash = Column(String(200), nullable=False)
+    role = Column(String(12), nullable=False)
+    # A wijkteam member sees only the meldingen of this municipality.
+    municipality_code = Column(
+        String(6), ForeignKey("municipalities.cbs_code", ondelete="RESTRICT"), nullable=True
+    )
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime, nullable=False)
+
+
+class LoginFailure(Base):
+    """A failed login, kept briefly to rate-limit guessing (shared by every gateway replica)."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_username_at", "username", "at"),)
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(80), nullable=False)
+    at = Column(DateTime, nullable=False)
+
+
+class WebSession(Base):
+    """A logged-in browser session; only a hash of the cookie value is stored."""
+
+    __tablename__ = "web_sessions"
+
+    token_hash = Column(String(64), primary_key=True)
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False)
+
+
+class AuditEntry(Base):
+    """Who opened or changed which melding (or other record), and when."""
+
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime, nullable=False)
+    username = Column(String(80), nullable=False)
+    action = Column(String(40), nullable=False)
+    target = Column(String(80), nullable=False, default="")
+    detail = Column(String(200), nullable=False, default="")
+
+
 ALL_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
 __all__ = [
     "ALL_TABLES",
@@ -264,11 +318,15 @@ __all__ = [
     "ActivityAudience",
     "ActivityInterest",
     "ActivitySession",
+    "AuditEntry",
     "Base",
     "Delivery",
+    "LoginFailure",
     "Meldpunt",
     "Melding",
     "MeldingEvent",
     "Municipality",
     "PlaceName",
+    "User",
+    "WebSession",
 ]
