@@ -1,4 +1,4 @@
-"""`make bench`: writes bench/results/nlu.json, latency.json and activities.json."""
+"""`make bench`: writes bench/results/nlu.json, latency.json, activities.json and gateway.json."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import activities, latency, nlu_quality
+from bench import activities, gateway, latency, nlu_quality
 from tests.integration.servers import QUIET_ENV
 from tests.paths import ROOT, VENV_BIN
 
@@ -57,8 +57,8 @@ def write(name: str, data: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks named on the command line (nlu, latency, activities), or all of them."""
-    wanted = set(sys.argv[1:] if argv is None else argv) or {"nlu", "latency", "activities"}
+    """Run the benchmarks named on the command line (nlu, latency, activities, gateway), or all of them."""
+    wanted = set(sys.argv[1:] if argv is None else argv) or {"nlu", "latency", "activities", "gateway"}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
         if "nlu" in wanted:
@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         if "activities" in wanted:
             print("Activity look-up on 10,000 generated activities (SQLite and PostgreSQL)...")
             write("activities.json", activities.measure(workdir))
+        if "gateway" in wanted:
+            print("Website gateway: 50 WebSocket visitors versus straight to REST, alternating rounds...")
+            write("gateway.json", gateway.measure(workdir))
     return 0
 
 
