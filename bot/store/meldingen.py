@@ -211,3 +211,51 @@ def set_status(session: Session, code: str, status: str, actor: str, note: str =
     melding.updated_at = now()
     _event(melding, status, note, actor)
     return True
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A melding as the wijkteam inbox shows it."""
+
+    code: str
+    municipality_code: str
+    municipality: str
+    created_at: dt.datetime
+    status: str
+    about: str
+    description: str
+    person_knows: bool | None
+    contact_preference: str
+    contact_value: str | None
+    history: tuple[tuple[dt.datetime, str, str, str], ...]
+
+
+def _inbox_item(melding: Melding, with_history: bool) -> InboxItem:
+    history = tuple((e.at, e.status, e.note, e.actor) for e in melding.events) if with_history else ()
+    return InboxItem(
+        code=melding.code,
+        municipality_code=melding.municipality_code,
+        municipality=melding.municipality.name,
+        created_at=melding.created_at,
+        status=melding.status,
+        about=melding.about,
+        description=melding.description,
+        person_knows=melding.person_knows,
+        contact_preference=melding.contact_preference,
+        contact_value=melding.contact_value,
+        history=history,
+    )
+
+
+def inbox(session: Session, municipality_code: str | None, limit: int = 200) -> list[InboxItem]:
+    """The newest meldingen of one municipality (None: all, for admins), undeliverable ones first."""
+    query = select(Melding).order_by((Melding.status == "undeliverable").desc(), Melding.created_at.desc())
+    if municipality_code is not None:
+        query = query.where(Melding.municipality_code == municipality_code)
+    return [_inbox_item(m, with_history=False) for m in session.scalars(query.limit(limit))]
+
+
+def inbox_item(session: Session, code: str) -> InboxItem | None:
+    """One melding with its history, or None."""
+    melding = session.scalar(select(Melding).where(Melding.code == code))
+    return _inbox_item(melding, with_history=True) if melding else None

@@ -1,4 +1,4 @@
-"""The aiohttp application: demo page, widget files, the chat WebSocket and `/health`.
+"""The aiohttp application: demo page, widget files, the chat WebSocket, `/health`, staff pages.
 
 Nothing of Rasa's own HTTP API is reachable through these routes.
 """
@@ -16,6 +16,7 @@ from bot.web.limits import MAX_FRAME_BYTES
 from bot.web.rasa_client import RasaClient
 from bot.web.relay import ChatConnection
 from bot.web.settings import Settings
+from bot.web.staff import add_staff_routes
 
 logger = logging.getLogger(__name__)
 
@@ -111,4 +112,5 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_get("/ws", chat_socket)
     app.router.add_static("/demo/", DEMO_DIR)
     app.router.add_static("/widget/", WIDGET_DIR)
+    add_staff_routes(app)
     return app

@@ -1,0 +1,173 @@
+"""The wijkteam inbox over real HTTP: login with CSRF, rate limit, own municipality only, audit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+from sqlalchemy import select
+
+from bot.store.accounts import MAX_FAILURES, add_user
+from bot.store.db import make_engine, session_scope
+from bot.store.meldingen import NewMelding, create_melding, status_for_code
+from bot.store.models import AuditEntry
+from bot.store.seed import prepare_database
+from bot.web.staff import add_staff_routes
+
+PASSWORD = "lang-genoeg-wachtwoord"
+
+
+@pytest.fixture()
+async def site(empty_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[dict[str, Any]]:
+    monkeypatch.setenv("DATABASE_URL", empty_url)
+    engine = make_engine(empty_url)
+    prepare_database(engine, example_file=None)
+    melding = NewMelding("GM0268", "other", "Buurvrouw, rond de 80, woont alleen.", False, "none", None)
+    with session_scope(engine) as session:
+        add_user(session, "wim", "wijkteam", PASSWORD, "GM0268")
+        add_user(session, "els", "wijkteam", PASSWORD, "GM0153")
+        nijmegen = create_melding(session, melding)
+        enschede = create_melding(
+            session, NewMelding("GM0153", "self", "Ik zou graag iemand spreken.", None, "none", None)
+        )
+    app = web.Application()
+    add_staff_routes(app)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    yield {"base": str(server.make_url("")), "nijmegen": nijmegen, "enschede": enschede, "engine": engine}
+    await server.close()
+    engine.dispose()
+
+
+def client() -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def log_in(
+    http: aiohttp.ClientSession, base: str, user: str, password: str = PASSWORD
+) -> aiohttp.ClientResponse:
+    page = await (await http.get(f"{base}/login")).text()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    return await http.post(
+        f"{base}/login", data={"csrf": csrf, "username": user, "password": password}, allow_redirects=False
+    )
+
+
+async def csrf_of(http: aiohttp.ClientSession, url: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', await (await http.get(url)).text()).group(1)
+
+
+@pytest.mark.parametrize("path", ["/inbox", "/inbox/ABC123"])
+async def test_pages_refuse_without_login(site: dict[str, Any], path: str) -> None:
+    async with client() as http:
+        response = await http.get(site["base"] + path, allow_redirects=False)
+        assert response.status == 302 and response.headers["Location"] == "/login"
+        response = await http.post(site["base"] + "/inbox/ABC123/status", data={"status": "closed"})
+        assert response.status == 401
+
+
+async def test_login_needs_the_csrf_token(site: dict[str, Any]) -> None:
+    async with client() as http:
+        response = await http.post(site["base"] + "/login", data={"username": "wim", "password": PASSWORD})
+        assert response.status == 403
+
+
+async def test_cookies_are_strict(site: dict[str, Any]) -> None:
+    async with client() as http:
+        response = await log_in(http, site["base"], "wim")
+        assert response.status == 302 and response.headers["Location"] == "/inbox"
+        cookie = next(v for v in response.headers.getall("Set-Cookie") if v.startswith("sessie="))
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie
+    async with client() as http:
+        page = await (await http.get(site["base"] + "/login")).text()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        response = await http.post(
+            site["base"] + "/login",
+            headers={"X-Forwarded-Proto": "https"},
+            data={"csrf": csrf, "username": "wim", "password": PASSWORD},
+            allow_redirects=False,
+        )
+        cookie = next(v for v in response.headers.getall("Set-Cookie") if v.startswith("sessie="))
+        assert "Secure" in cookie
+
+
+async def test_ten_wrong_passwords_are_rate_limited(site: dict[str, Any]) -> None:
+    async with client() as http:
+        statuses = [(await log_in(http, site["base"], "wim", "fout-wachtwoord")).status for _ in range(10)]
+        assert statuses[:MAX_FAILURES] == [401] * MAX_FAILURES
+        assert set(statuses[MAX_FAILURES:]) == {429}
+        assert (await log_in(http, site["base"], "wim")).status == 429
+
+
+async def test_wijkteam_sees_only_its_own_municipality(site: dict[str, Any]) -> None:
+    async with client() as http:
+        await log_in(http, site["base"], "wim")
+        page = await (await http.get(site["base"] + "/inbox")).text()
+        assert 'data-testid="inbox-list"' in page
+        assert site["nijmegen"] in page and site["enschede"] not in page
+        detail = await http.get(f"{site['base']}/inbox/{site['nijmegen']}")
+        assert detail.status == 200 and "Buurvrouw, rond de 80" in await detail.text()
+        other = await http.get(f"{site['base']}/inbox/{site['enschede']}")
+        assert other.status == 404
+        csrf = await csrf_of(http, f"{site['base']}/inbox/{site['nijmegen']}")
+        response = await http.post(
+            f"{site['base']}/inbox/{site['enschede']}/status",
+            data={"csrf": csrf, "status": "picked_up"},
+            allow_redirects=False,
+        )
+        assert response.status == 404
+    with session_scope(site["engine"]) as session:
+        assert status_for_code(session, site["enschede"]) == "new"
+
+
+async def test_status_change_needs_csrf_and_is_audited(site: dict[str, Any]) -> None:
+    code = site["nijmegen"]
+    async with client() as http:
+        await log_in(http, site["base"], "wim")
+        missing = await http.post(f"{site['base']}/inbox/{code}/status", data={"status": "picked_up"})
+        assert missing.status == 403
+        wrong = await http.post(
+            f"{site['base']}/inbox/{code}/status", data={"csrf": "x", "status": "picked_up"}
+        )
+        assert wrong.status == 403
+        csrf = await csrf_of(http, f"{site['base']}/inbox/{code}")
+        ok = await http.post(
+            f"{site['base']}/inbox/{code}/status",
+            data={"csrf": csrf, "status": "picked_up"},
+            allow_redirects=False,
+        )
+        assert ok.status == 302
+    with session_scope(site["engine"]) as session:
+        assert status_for_code(session, code) == "picked_up"
+        actions = [(a.username, a.action, a.target) for a in session.scalars(select(AuditEntry))]
+    assert ("wim", "melding.opened", code) in actions and ("wim", "melding.status", code) in actions
+
+
+async def test_undeliverable_meldingen_show_first_and_clearly(site: dict[str, Any]) -> None:
+    from sqlalchemy import update
+
+    from bot.store.models import Melding
+
+    with site["engine"].begin() as connection:
+        connection.execute(
+            update(Melding).where(Melding.code == site["nijmegen"]).values(status="undeliverable")
+        )
+    async with client() as http:
+        await log_in(http, site["base"], "wim")
+        page = await (await http.get(site["base"] + "/inbox")).text()
+    assert "NIET AFGELEVERD" in page
+
+
+async def test_logout(site: dict[str, Any]) -> None:
+    async with client() as http:
+        await log_in(http, site["base"], "wim")
+        csrf = await csrf_of(http, site["base"] + "/inbox")
+        response = await http.post(site["base"] + "/logout", data={"csrf": csrf}, allow_redirects=False)
+        assert response.status == 302
+        again = await http.get(site["base"] + "/inbox", allow_redirects=False)
+        assert again.status == 302
