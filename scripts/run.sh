@@ -18,6 +18,11 @@ if [ -z "${RASA_TOKEN:-}" ]; then
     RASA_TOKEN="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')"
 fi
 export RASA_TOKEN
+# The action server answers only Rasa, which sends this token (endpoints.yml).
+if [ -z "${ACTIONS_TOKEN:-}" ]; then
+    ACTIONS_TOKEN="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+fi
+export ACTIONS_TOKEN
 
 .venv/bin/python -m bot.nlp.dutch_pipeline status var/spacy/nl
 # Migrations, municipalities and meldpunten; example activities only into an empty database.
@@ -32,7 +37,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-"$RASA" run actions --actions actions --port "$ACTIONS_PORT" &
+.venv/bin/python -m actions.server --port "$ACTIONS_PORT" &
 pids+=($!)
 
 # Meldingen go from the outbox to the meldpunt by e-mail (SMTP_HOST/SMTP_PORT/SMTP_FROM; without an

@@ -16,6 +16,9 @@ step "Training data and domain (rasa data validate --fail-on-warnings)"
     || { cat var/validate.log; exit 1; }
 echo "ok"
 
+# endpoints.yml names the action server's token; the story tests load it but call no actions.
+export ACTIONS_TOKEN="${ACTIONS_TOKEN:-story-tests}"
+
 step "Test stories (rasa test core --fail-on-prediction-errors)"
 .venv/bin/rasa test core --model models/current.tar.gz --stories tests/stories \
     --endpoints endpoints.yml --fail-on-prediction-errors --out var/story-results \

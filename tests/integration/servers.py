@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -53,6 +54,8 @@ class RunningAssistant:
     actions_port: int
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     api_token: str | None = None
+    # The action server answers only calls with this token (as `make run` sets it up).
+    actions_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
 
     @property
     def rasa_url(self) -> str:
@@ -126,6 +129,7 @@ def start_assistant(
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
+        f'  token: "{assistant.actions_token}"\n'
         + (
             f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
             if sqlite_tracker_store
@@ -138,19 +142,11 @@ def start_assistant(
     engine = make_engine(database_url)
     prepare_database(engine)
     engine.dispose()
-    env = {**os.environ, **QUIET_ENV, "DATABASE_URL": database_url}
+    env = {**os.environ, **QUIET_ENV, "DATABASE_URL": database_url, "ACTIONS_TOKEN": assistant.actions_token}
     actions_log = workdir / "actions.log"
     rasa_log = workdir / "rasa.log"
     actions = subprocess.Popen(
-        [
-            str(VENV_BIN / "rasa"),
-            "run",
-            "actions",
-            "--actions",
-            "actions",
-            "--port",
-            str(assistant.actions_port),
-        ],
+        [str(VENV_BIN / "python"), "-m", "actions.server", "--port", str(assistant.actions_port)],
         cwd=ROOT,
         env=env,
         stdout=actions_log.open("wb"),
