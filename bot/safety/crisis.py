@@ -241,12 +241,76 @@ _GROUPS: dict[str, str] = {
     r"de kinderen|mijn kind|mijn moeder|mijn vader) (\w+ ){0,2}(gaat |gaan |zal |wil )?(vermoorden|"
     r"doodmaken)|(slaat|sloeg|schopt|schopte) (\w+ ){0,2}(me|mij)\b|dat ik de volgende ben|"
     r"(heeft|had) (\w+ ){0,3}gewurgd",
+    # Poison and household chemicals, drunk or about to be.
+    "poison": r"(bleekmiddel|chloor|ontstopper|gootsteenontstopper|antivries|rattengif|gif|bleach|"
+    r"drain cleaner|wasbenzine|terpentine|accuzuur)\w* (\w+ ){0,4}(drink|drinken|gedronken|slikken|geslikt|"
+    r"opdrinken|opgedronken|innemen|ingenomen|drank)|(drink|drinken|gedronken|slok|slikken|geslikt|drank) "
+    r"(\w+ ){0,4}(bleekmiddel|chloor|ontstopper|antivries|rattengif|gif|bleach|wasbenzine|accuzuur)",
+    # Veins and wrists, cut or about to be.
+    "veins": r"(aders|aderen|ader|polsen|pols)\b (\w+ ){0,4}(open|door)?(snijden|gesneden|snijd|snij|"
+    r"opengesneden|opensnijden|doorgesneden|doorsnijden|opengehaald|openhalen|open te snijden)|"
+    r"(snij|snijd|snijden|gesneden|opensnijden|doorsnijden)\w* (\w+ ){0,4}(aders|aderen|polsen)\b",
+    # Exhaust fumes in a closed garage.
+    "exhaust": r"(motor|auto) (\w+ ){0,8}(draaien|draait|aan laten|laat lopen) (\w+ ){0,6}(garage|deur dicht|"
+    r"deuren dicht)|garage (\w+ ){0,8}(motor|uitlaat) (\w+ ){0,4}(draaien|draait|aan)",
+    # Burning oneself on purpose.
+    "burn": r"(hand|arm|armen|huid|vingers) (\w+ ){0,4}(tegen|op) (de |het |een )?(hete |gloeiende )?"
+    r"(kookplaat|fornuis|strijkijzer|pan|oven|kachel|vuur|vlam)\w* (\w+ ){0,4}(gedrukt|gehouden|gelegd|"
+    r"tot)|(verdien|verdiende) (ik )?(dat|het)$",
+    # Wanting the body to stop, starving on purpose.
+    "starve": r"(lichaam|hart) (\w+ ){0,3}(ermee )?(ophoudt|stopt|opgeeft|ophouden)|"
+    r"(eet|eten) (\w+ ){0,4}(niks|niets|niet) (meer )?(\w+ ){0,3}(expres|omdat ik (\w+ ){0,2}(dood|wil dat))|"
+    r"starv(e|ing) myself",
+    # One way out, chosen; a date; a final goodbye; quiet for ever.
+    "decided": r"(een|1|enige|maar een) (manier|uitweg|oplossing) (\w+ ){0,6}(gekozen|gevonden|over)|"
+    r"(die|deze) (heb ik|ga ik) (\w+ )?(gekozen|nemen)$|datum (\w+ ){0,2}(staat )?(vast|gepland)|"
+    r"stap (ik )?eruit|(stil|rust|rustig) (\w+ ){0,5}voor altijd|voor altijd (stil|rust|slapen)|"
+    r"eeuwige rust|(laatste keer|voor het laatst) (\w+ ){0,4}(gedag|dag|gebeld|gezien|gesproken|"
+    r"gezegd)|(gedag|dag) (\w+ ){0,3}(zeggen|gezegd) (\w+ ){0,4}(laatste keer|voor het laatst)|"
+    r"(was|is) (het )?mooi geweest|(dag|doei) allemaal (\w+ ){0,6}ik ga nu|"
+    r"(achter|achterlaten) (\w+ ){0,2}als ik (ga|er niet meer ben|weg ben|dood ben)|"
+    r"(besloten|gekozen) (\w+ ){0,8}niet meer (verder|door)|weet (ook )?al hoe\b|"
+    r"van het leven (\w+ ){0,2}(te )?beroven|strop|touw (\w+ ){0,3}(hangt|hangen|opgehangen) (\w+ ){0,3}"
+    r"(schuur|zolder|balk|plafond|boom|trap|garage|klaar)",
+    # Someone else at risk: a child, partner or friend who wants to die or hurts themselves.
+    "someone_else": r"(dochter|zoon|kind|vriend|vriendin|moeder|vader|broer|zus|man|vrouw|partner|"
+    r"kleinkind|nichtje|neefje|buurvrouw|buurman|leerling)\w* (\w+ ){0,8}(dood wil|dood wilt|wil dood|"
+    r"niet meer wil leven|zelfmoord|er een eind aan|zichzelf (wat )?aan)|"
+    r"(krast|snijdt|kerft|brandt|bekrast) (\w+ ){0,3}(zijn|haar|hun) (armen|arm|polsen|pols|benen|"
+    r"huid|dijen)|dood (wil|wilt|wou|willen)\b",
+    # Abuse at home, pushed, threatened with death.
+    "abuse": r"misbruik\w*|aangerand|betast|doet dingen (\w+ ){0,2}die ik niet wil|"
+    r"(komt|kwam) (\w+ ){0,3}(nachts|s nachts|snachts) (\w+ ){0,3}(op|naar) (mijn|m n) kamer|"
+    r"(duwde|duwt|gooide|gooit|trapte|trapt) (me|mij) (\w+ ){0,3}(van de trap|tegen|op de grond|"
+    r"uit|in)|volgende keer (\w+ ){0,4}(niet meer (op)?sta|dood|niet meer wakker|niet overleef)",
+    # More plans: waking up no more, pills crushed or swallowed by the strip, heights, fumes, weapons.
+    "plans_further": r"niet meer wakker (werd|word|zou worden)|"
+    r"last voor iedereen (\w+ ){0,6}(ophouden|voorbij|stoppen|binnenkort)|"
+    r"(niemand|jullie) (\w+ ){0,3}(meer )?met (mij|me) (opgescheept|opgezadeld)|"
+    r"(hele|volle|alle|al mijn|handvol|heleboel) (strip|doos|pot|potje|fles|pillen|medicijnen|\w+) "
+    r"(\w+ ){0,4}(opgeslikt|geslikt|ingenomen)|(pillen|slaappillen|medicijnen|tabletten)\w* (\w+ ){0,4}"
+    r"(fijngemaakt|vermalen|opgelost|fijngestampt)|wil (\w+ )?springen$|(parkeergarage|flat|dak|brug|"
+    r"toren|balkon|klif|rots)\w* (\w+ ){0,8}(springen|naar beneden (\w+ ){0,3}(springen|spring))|"
+    r"(touw|strop) (\w+ ){0,8}(balk|haak|zolder|plafond)|(barbecue|bbq|houtskool|kolen)\w* (\w+ ){0,5}"
+    r"(slaapkamer|badkamer|binnen)|ramen (\w+ ){0,2}afgeplakt|kieren (\w+ ){0,2}(dicht|afgeplakt)|"
+    r"(scherf|mes|mesje|scheermes|glas|schaar)\w* (\w+ ){0,3}(tegen|op|in) (mijn|m n) (pols|polsen|"
+    r"arm|armen|keel|hals)\b|voor als ik de moed (heb|vind)|(pistool|geweer|wapen|vuurwapen) (\w+ ){0,3}"
+    r"(geregeld|gekocht|geleend|gehaald|gepakt)|expres (niks|niets|niet) (meer )?(eet|eten|gegeten)|"
+    r"(eet|eten|gegeten) (\w+ ){0,4}expres (niks|niets|niet)",
+    # More danger at home: weapons taken up, threats to "get" or "take along".
+    "danger_further": r"(heeft|pakt|pakte) (hij|zij|ze)? ?(\w+ )?(een|het|zijn|haar) (mes|wapen|pistool|"
+    r"geweer|bijl)|(slaat|sloeg|schopt|schopte) (mijn|de) (moeder|vader|zus|broer|kinderen|kind)\b|"
+    r"(gaat|zal|komt) (me|mij) (\w+ )?pakken\b|(me|mij) (gaat|zal|komt) (\w+ )?pakken\b|"
+    r"(ons|jullie) (allemaal )?meeneemt|neemt (ons|jullie) "
+    r"(allemaal )?mee\b",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
     r"(scared|afraid) (he|she|they) (will|ll|might) kill me|don t want to (live|be alive)|"
     r"kill(ing)? myself|end it all|dont want to (live|be alive|be here)|gone for good|"
-    r"(have|got) a plan to",
+    r"(have|got) a plan to|(gun|knife|rope|pills|blade) (\w+ ){0,8}(on )?myself|"
+    r"(will|going to|gonna|ll) kill me|(follows|following|stalking|stalks) me|knows where i (sleep|live)|"
+    r"better off without me|done for good|(beat|beats|hits|hurt|hurts|rape|raped) me\b",
 }
 
 _HARMLESS_RE = re.compile(rf"\b(?:{_HARMLESS})\b")

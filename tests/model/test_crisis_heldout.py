@@ -3,10 +3,11 @@
 Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messages.
 - On the development set (`tests/data/crisis_dev.yml`, used while writing the rules) the targets hold
   and are enforced here.
-- On the held-out set (`bench/data/crisis_heldout.yml`, never used for training or rule writing) the
-  targets are NOT met yet; `make bench` reports the exact figures. This test only guards against
-  falling below the level measured when the set was first used (recall 0.77, false alarms 0.09),
-  with a margin of one or two messages for the small differences between training runs.
+- On the held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-28 by someone who saw no
+  rules, training data or earlier sets, and never looked at since) the targets are NOT met; `make
+  bench` reports the exact figures. This test only guards against falling below the level measured
+  when the set was first used (recall 0.72, false alarms 0.11), with a margin of about three messages
+  for the differences between training runs.
 """
 
 from __future__ import annotations
@@ -50,5 +51,5 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    assert recall >= 0.75
-    assert false_alarms <= 0.11
+    assert recall >= 0.69
+    assert false_alarms <= 0.14
