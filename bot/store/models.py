@@ -20,6 +20,7 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
+    Text,
     Time,
     UniqueConstraint,
 )
@@ -311,6 +312,42 @@ class AuditEntry(Base):
     detail = Column(String(200), nullable=False, default="")
 
 
+class Handover(Base):
+    """A conversation handed to a live volunteer: waiting -> active -> ended, or waiting -> expired.
+
+    `visitor` is Rasa's sender id. Accepting is a conditional UPDATE (`status = 'waiting'`), so of two
+    volunteers who click at once exactly one gets the conversation, on any number of gateway replicas.
+    """
+
+    __tablename__ = "handovers"
+    __table_args__ = (
+        CheckConstraint("status IN ('waiting', 'active', 'ended', 'expired')", name="ck_handovers_status"),
+        Index("ix_handovers_status_created", "status", "created_at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    visitor = Column(String(64), nullable=False, index=True)
+    status = Column(String(8), nullable=False, default="waiting")
+    # The HandoverSummary as JSON, only when the person agreed to share it; None otherwise.
+    summary = Column(Text, nullable=True)
+    share_transcript = Column(Boolean, nullable=False, default=False)
+    acute_risk = Column(Boolean, nullable=False, default=False)
+    volunteer_id = Column(Integer, ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    note = Column(String(500), nullable=False, default="")
+    created_at = Column(DateTime, nullable=False)
+    accepted_at = Column(DateTime, nullable=True)
+    ended_at = Column(DateTime, nullable=True)
+
+
+class VolunteerPresence(Base):
+    """When a volunteer's console was last seen; consoles report every 20 seconds while open."""
+
+    __tablename__ = "volunteer_presence"
+
+    user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    seen_at = Column(DateTime, nullable=False)
+
+
 ALL_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
 __all__ = [
     "ALL_TABLES",
@@ -321,6 +358,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Delivery",
+    "Handover",
     "LoginFailure",
     "Meldpunt",
     "Melding",
@@ -328,5 +366,6 @@ __all__ = [
     "Municipality",
     "PlaceName",
     "User",
+    "VolunteerPresence",
     "WebSession",
 ]
