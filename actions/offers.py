@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import PENDING, set_pending
+from actions.handover import HANDOVER_STEPS, handover_consent
 
 
 class ActionOfferNext(Action):
@@ -23,6 +24,8 @@ class ActionOfferNext(Action):
     ) -> list[EventType]:
         """Respond to a declined offer."""
         pending = tracker.get_slot(PENDING) or "none"
+        if pending in HANDOVER_STEPS:
+            return await handover_consent(dispatcher, tracker, yes=False)
         if pending == "scale":
             dispatcher.utter_message(response="utter_offer_declined")
             dispatcher.utter_message(response="utter_offer_wishes")

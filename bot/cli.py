@@ -158,12 +158,15 @@ def purge(args: argparse.Namespace) -> int:
     import os
 
     from bot.store.db import make_engine
+    from bot.store.handovers import purge_handovers
     from bot.store.retention import purge_conversations, purge_meldingen
 
     engine = default_engine()
     prepare_database(engine, example_file=None)
     with session_scope(engine) as session:
         meldingen = purge_meldingen(session, args.closed_days)
+        # Finished handovers (summary and the volunteer's note) go with their conversations.
+        purge_handovers(session, args.conversation_days)
     tracker_url = os.environ.get("TRACKER_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'tracker.db'}"
     conversations = purge_conversations(make_engine(tracker_url), args.conversation_days)
     print(

@@ -68,7 +68,8 @@ async def test_offer_next_for_every_pending_value(
 
 
 def test_offer_cases_cover_every_pending_value_in_the_domain(domain: dict[str, Any]) -> None:
-    values = set(domain["slots"]["pending_question"]["values"])
+    # The two handover consent steps are covered in test_actions_handover.py.
+    values = set(domain["slots"]["pending_question"]["values"]) - {"handover_summary", "handover_transcript"}
     assert {case[0] for case in OFFER_CASES if case[0] is not None} == values
 
 
