@@ -8,6 +8,8 @@ Routes
 - `GET /widget/*`  the widget (`widget.js`, `widget.css`), to embed on any allowed site
 - `GET /ws`        the chat WebSocket (refused with 403 unless the page's Origin is allowed)
 - `GET /health`    `{"status", "rasa", "actions"}`: 200 when both answer, 503 otherwise
+- `GET /login`, `/inbox`, `/console` (+ `/console/ws`): staff pages, see `bot.web.staff` and
+  `bot.web.console`
 
 Nothing of Rasa's HTTP API is proxied. The gateway talks to Rasa's REST channel for each message and,
 with Rasa's API token, reads one conversation's tracker to show the conversation so far.
@@ -36,6 +38,13 @@ Gateway -> widget:
     nothing was relayed.
 - Error frames always carry a kind Dutch text the widget shows as it is.
 
+Live handover (see `bot.web.console`):
+- Widget -> gateway: `{"type": "typing", "typing": bool}` while the visitor types in a live chat
+  (passed to the volunteer only then; otherwise ignored).
+- Gateway -> widget: `{"type": "handover", "state": "waiting" | "active" | "ended"}`,
+  `{"type": "volunteer", "text"}` (a person's message, shown under "Vrijwilliger"),
+  `{"type": "volunteer_typing", "typing": bool}`. History messages may have `"from": "volunteer"`.
+
 Limits (see `bot.web.limits`): text up to `bot.text.MAX_MESSAGE_CHARS` characters (`too_long`),
 frames up to 16 KiB (bigger ones close the socket with code 1009), a token bucket per connection of
 6 messages at once and one more every 2 seconds (`rate_limited`), at most 10 messages waiting.
@@ -45,5 +54,6 @@ stores nothing itself, logs no IP address, user agent, visitor id or message tex
 log. Rasa sees only the gateway as its client.
 
 Replicas: apart from the open sockets, the gateway keeps no state; history comes from Rasa's tracker
-store, so any replica can serve any visitor.
+store and handovers from the database. The live frames of a handover between a visitor's and a
+volunteer's socket go through `bot.web.delivery` (in-process; a second replica needs Redis pub/sub).
 """

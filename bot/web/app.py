@@ -5,6 +5,9 @@ Nothing of Rasa's own HTTP API is reachable through these routes.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import datetime as dt
 import logging
 import weakref
 from pathlib import Path
@@ -12,6 +15,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from bot.web.console import HandoverService, add_console_routes
+from bot.web.delivery import Delivery, LocalDelivery
 from bot.web.limits import MAX_FRAME_BYTES
 from bot.web.rasa_client import RasaClient
 from bot.web.relay import ChatConnection
@@ -26,6 +31,11 @@ WIDGET_DIR = Path(__file__).resolve().parents[1] / "widget"
 SETTINGS: web.AppKey[Settings] = web.AppKey("settings", Settings)
 RASA: web.AppKey[RasaClient] = web.AppKey("rasa", RasaClient)
 SOCKETS: web.AppKey[weakref.WeakSet[web.WebSocketResponse]] = web.AppKey("sockets", weakref.WeakSet)
+DELIVERY: web.AppKey[Delivery] = web.AppKey("delivery", LocalDelivery)
+HANDOVERS: web.AppKey[HandoverService] = web.AppKey("handovers", HandoverService)
+SWEEPER: web.AppKey[asyncio.Task[None]] = web.AppKey("sweeper", asyncio.Task)
+# How often the gateway looks for handovers that waited too long.
+SWEEP_SECONDS = 2.0
 
 # Browsers ping-pong on their own; this closes sockets of visitors who vanished without closing.
 HEARTBEAT_SECONDS = 30.0
@@ -75,7 +85,7 @@ async def chat_socket(request: web.Request) -> web.StreamResponse:
     await ws.prepare(request)
     request.app[SOCKETS].add(ws)
     try:
-        await ChatConnection(ws, request.app[RASA], settings).run()
+        await ChatConnection(ws, request.app[RASA], settings, request.app[DELIVERY]).run()
     finally:
         request.app[SOCKETS].discard(ws)
     return ws
@@ -85,9 +95,28 @@ async def _open_client(app: web.Application) -> None:
     session = aiohttp.ClientSession()
     app[RASA] = RasaClient(app[SETTINGS], session)
     if not app[SETTINGS].rasa_token:
-        logger.warning(
-            "RASA_TOKEN is not set: after a reload the chat cannot show the conversation so far."
-        )
+        logger.warning("RASA_TOKEN is not set: after a reload the chat cannot show the conversation so far.")
+
+
+async def _sweep(app: web.Application) -> None:
+    wait = dt.timedelta(seconds=app[SETTINGS].handover_wait_seconds)
+    while True:
+        await asyncio.sleep(min(SWEEP_SECONDS, wait.total_seconds() / 4))
+        try:
+            await app[HANDOVERS].expire(wait)
+        except Exception:  # noqa: BLE001 - keep sweeping; the next round tries again
+            logger.exception("Looking for handovers that waited too long failed.")
+
+
+async def _start_handovers(app: web.Application) -> None:
+    app[HANDOVERS] = HandoverService(app[RASA], app[DELIVERY])
+    app[SWEEPER] = asyncio.create_task(_sweep(app))
+
+
+async def _stop_handovers(app: web.Application) -> None:
+    app[SWEEPER].cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await app[SWEEPER]
 
 
 async def _close_sockets(app: web.Application) -> None:
@@ -104,7 +133,10 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app = web.Application(middlewares=[security_headers])
     app[SETTINGS] = settings or Settings.from_env()
     app[SOCKETS] = weakref.WeakSet()
+    app[DELIVERY] = LocalDelivery()
     app.on_startup.append(_open_client)
+    app.on_startup.append(_start_handovers)
+    app.on_shutdown.append(_stop_handovers)
     app.on_shutdown.append(_close_sockets)
     app.on_cleanup.append(_close_client)
     app.router.add_get("/", demo_page)
@@ -113,4 +145,5 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app.router.add_static("/demo/", DEMO_DIR)
     app.router.add_static("/widget/", WIDGET_DIR)
     add_staff_routes(app)
+    add_console_routes(app)
     return app

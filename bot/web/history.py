@@ -14,7 +14,9 @@ MAX_HISTORY_MESSAGES = 200
 def history_messages(
     events: Iterable[dict[str, Any]], limit: int = MAX_HISTORY_MESSAGES
 ) -> list[dict[str, Any]]:
-    """Convert tracker events into `{"from": "visitor" | "assistant", "text", "buttons"}` messages.
+    """Convert tracker events into `{"from": "visitor" | "assistant" | "volunteer", "text", "buttons"}`.
+
+    A volunteer's message is a bot event with `metadata.from == "volunteer"` (see `bot.web.console`).
 
     A visitor message that is exactly the payload of a button the assistant offered since the
     visitor's previous message is shown with that button's title, as the visitor saw it.
@@ -33,8 +35,9 @@ def history_messages(
             text = event.get("text")
             if not isinstance(text, str) and not buttons:
                 continue
+            metadata = event.get("metadata") if isinstance(event.get("metadata"), dict) else {}
             message: dict[str, Any] = {
-                "from": "assistant",
+                "from": "volunteer" if metadata.get("from") == "volunteer" else "assistant",
                 "text": text if isinstance(text, str) else None,
                 "buttons": buttons,
             }

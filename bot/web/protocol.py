@@ -68,7 +68,14 @@ class Button:
     payload: str
 
 
-ClientFrame = Hello | Message | Button
+@dataclass(frozen=True)
+class Typing:
+    """The visitor is typing (or stopped); passed on only to a volunteer in a live handover."""
+
+    typing: bool
+
+
+ClientFrame = Hello | Message | Button | Typing
 
 
 def new_visitor_id() -> str:
@@ -107,6 +114,8 @@ def parse_client_frame(raw: str) -> ClientFrame:
         if not isinstance(title, str) or len(title) > MAX_TEXT_CHARS:
             title = payload
         return Button(title=title or payload, payload=payload)
+    if kind == "typing":
+        return Typing(data.get("typing") is True)
     raise FrameError(BAD_FRAME)
 
 

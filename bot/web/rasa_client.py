@@ -65,6 +65,35 @@ class RasaClient:
         events = body.get("events") if isinstance(body, dict) else None
         return [event for event in events if isinstance(event, dict)] if isinstance(events, list) else []
 
+    async def _api(self, path: str, body: Any) -> Any:
+        """POST to Rasa's HTTP API with the token; the decoded answer."""
+        if not self.settings.rasa_token:
+            raise RasaUnavailable("no RASA_TOKEN, so Rasa's API cannot be used")
+        url = f"{self.settings.rasa_url}{path}"
+        try:
+            async with self.session.post(
+                url, params={"token": self.settings.rasa_token}, json=body, timeout=self._timeout
+            ) as response:
+                if response.status != 200:
+                    raise RasaUnavailable(f"Rasa's API answered {response.status}")
+                return await response.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+            raise RasaUnavailable(type(error).__name__) from error
+
+    async def append_events(self, sender: str, events: list[dict[str, Any]]) -> None:
+        """Write events into one conversation's tracker (a volunteer's message, `resume`)."""
+        await self._api(f"/conversations/{sender}/tracker/events?include_events=NONE", events)
+
+    async def add_volunteer_message(self, sender: str, text: str) -> None:
+        """A volunteer's message, kept in the tracker as a bot message marked as coming from a person."""
+        await self.append_events(sender, [{"event": "bot", "text": text, "metadata": {"from": "volunteer"}}])
+
+    async def execute(self, sender: str, action: str) -> list[dict[str, Any]]:
+        """Run one action or response in a conversation; return the messages it sent."""
+        body = await self._api(f"/conversations/{sender}/execute?include_events=NONE", {"name": action})
+        messages = body.get("messages") if isinstance(body, dict) else None
+        return [m for m in messages if isinstance(m, dict)] if isinstance(messages, list) else []
+
     async def _answers(self, url: str) -> bool:
         try:
             async with self.session.get(

@@ -12,7 +12,10 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.store.db import default_engine, session_scope
+from bot.store.handovers import open_handover
 from bot.text import strip_command_prefix
+from bot.web.delivery import Delivery, LocalDelivery
 from bot.web.history import history_messages
 from bot.web.limits import MAX_QUEUED_MESSAGES, MAX_TEXT_CHARS, TokenBucket
 from bot.web.protocol import (
@@ -23,6 +26,7 @@ from bot.web.protocol import (
     FrameError,
     Hello,
     Message,
+    Typing,
     bot_frame,
     error_frame,
     new_visitor_id,
@@ -42,9 +46,18 @@ POLICY_VIOLATION = 1008
 class ChatConnection:
     """Serves one WebSocket from hello to close."""
 
-    def __init__(self, ws: web.WebSocketResponse, rasa: RasaClient, settings: Settings) -> None:
+    def __init__(
+        self,
+        ws: web.WebSocketResponse,
+        rasa: RasaClient,
+        settings: Settings,
+        delivery: Delivery | None = None,
+    ) -> None:
         self.ws = ws
         self.rasa = rasa
+        self.delivery = delivery if delivery is not None else LocalDelivery()
+        # "waiting" or "active" during a live handover to a volunteer, else None.
+        self.handover: str | None = None
         self.bucket = TokenBucket(settings.rate_burst, settings.rate_per_second)
         self.queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=MAX_QUEUED_MESSAGES)
         self.visitor = ""
@@ -64,6 +77,8 @@ class ChatConnection:
         """Greet, send the conversation so far, then relay until the visitor leaves."""
         if not await self._greet():
             return
+        self.delivery.add_visitor(self.visitor, self.deliver)
+        await self._check_handover()
         worker = asyncio.create_task(self._relay_worker())
         try:
             async for message in self.ws:
@@ -74,9 +89,28 @@ class ChatConnection:
         except asyncio.CancelledError:  # the gateway is shutting down
             worker.cancel()
             raise
+        finally:
+            self.delivery.remove_visitor(self.visitor, self.deliver)
         # Messages already accepted are still relayed, so they are in the history next time.
         await self.queue.put(None)
         await worker
+
+    async def deliver(self, frame: dict[str, Any]) -> None:
+        """A frame from the handover (a volunteer's message, typing, the handover's state)."""
+        if frame.get("type") == "handover":
+            state = frame.get("state")
+            self.handover = state if state in ("waiting", "active") else None
+        await self.send(frame)
+
+    async def _check_handover(self) -> None:
+        """Read from the database whether this visitor is waiting for or talking with a volunteer."""
+        with session_scope(default_engine()) as session:
+            info = open_handover(session, self.visitor)
+        state = info.status if info is not None else None
+        if state != self.handover:
+            self.handover = state
+            if state is not None:
+                await self.send({"type": "handover", "state": state})
 
     async def _greet(self) -> bool:
         try:
@@ -119,6 +153,12 @@ class ChatConnection:
         if isinstance(frame, Hello):
             await self.send(error_frame(BAD_FRAME))
             return
+        if isinstance(frame, Typing):
+            if self.handover == "active":
+                await self.delivery.to_volunteer(
+                    self.visitor, {"type": "visitor_typing", "typing": frame.typing}
+                )
+            return
         if not self.bucket.allow() or self.queue.full():
             await self.send(error_frame(RATE_LIMITED))
             return
@@ -130,6 +170,10 @@ class ChatConnection:
             return
         # "typing" tells the widget that the message was accepted and the assistant is on it.
         await self.send({"type": "typing"})
+        if self.handover == "active":
+            # Straight to the volunteer; Rasa records it too (paused, it answers nothing).
+            shown = frame.title if isinstance(frame, Button) else frame.text
+            await self.delivery.to_volunteer(self.visitor, {"type": "visitor", "text": shown})
         self.queue.put_nowait(text)
 
     async def _relay_worker(self) -> None:
@@ -145,4 +189,6 @@ class ChatConnection:
             else:
                 for reply in replies:
                     await self.send(bot_frame(reply))
+                if self.handover is None:
+                    await self._check_handover()  # did this message start a handover?
             await self.send({"type": "done"})

@@ -6,6 +6,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.handover import DEFAULT_WAIT_SECONDS
+
 
 def local_origins(port: int) -> frozenset[str]:
     """The gateway's own demo page, by name and by address (the default allow-list)."""
@@ -32,6 +34,8 @@ class Settings:
       (default: the gateway's own demo page, http://localhost:<port> and http://127.0.0.1:<port>).
     - `RASA_TIMEOUT` (30): seconds to wait for Rasa's answer before telling the visitor it is unavailable.
     - `GATEWAY_RATE_BURST` (6) and `GATEWAY_RATE_PER_SECOND` (0.5): the per-connection token bucket.
+    - `HANDOVER_WAIT_SECONDS` (120): how long a visitor waits for a volunteer before the assistant
+      says honestly that nobody came and takes over again.
     """
 
     host: str = "127.0.0.1"
@@ -43,6 +47,7 @@ class Settings:
     rasa_timeout: float = 30.0
     rate_burst: int = 6
     rate_per_second: float = 0.5
+    handover_wait_seconds: float = DEFAULT_WAIT_SECONDS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -70,6 +75,7 @@ class Settings:
             rasa_timeout=float(get("RASA_TIMEOUT") or defaults.rasa_timeout),
             rate_burst=int(get("GATEWAY_RATE_BURST") or defaults.rate_burst),
             rate_per_second=float(get("GATEWAY_RATE_PER_SECOND") or defaults.rate_per_second),
+            handover_wait_seconds=float(get("HANDOVER_WAIT_SECONDS") or defaults.handover_wait_seconds),
         )
 
     def origin_allowed(self, origin: str | None) -> bool:

@@ -134,7 +134,7 @@ async def login_submit(request: web.Request) -> web.Response:
             return response
         token, _ = open_session(session, result)
         audit(session, result.username, "login")
-    response = web.HTTPFound("/inbox")
+    response = web.HTTPFound("/console" if result.role == "volunteer" else "/inbox")
     _set_cookie(response, request, SESSION_COOKIE, token)
     response.del_cookie(LOGIN_CSRF_COOKIE, path="/")
     raise response

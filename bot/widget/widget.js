@@ -318,11 +318,20 @@
   }
 
   function addMessage(from, text) {
-    var who = from === "visitor" ? "Jij" : from === "error" ? "Let op" : "Assistent";
-    var node = el("div", { class: "ew-msg ew-msg-" + from }, [
-      el("span", { class: "ew-sr-only" }, [who + ": "]),
-      el("p", { class: "ew-text" }, [text])
-    ]);
+    var who = { visitor: "Jij", error: "Let op", volunteer: "Vrijwilliger" }[from] || "Assistent";
+    var children = [];
+    if (from === "volunteer") {
+      // A person, not the assistant: a visible label, for everyone.
+      children.push(el("span", { class: "ew-who" }, [who]));
+    } else {
+      children.push(el("span", { class: "ew-sr-only" }, [who + ": "]));
+    }
+    children.push(el("p", { class: "ew-text" }, [text]));
+    var node = el(
+      "div",
+      { class: "ew-msg ew-msg-" + from, "data-testid": from === "volunteer" ? "chat-volunteer" : null },
+      children
+    );
     if (quick.parentNode === log) {
       log.insertBefore(node, quick);
     } else {
@@ -372,7 +381,10 @@
     var lastButtons = [];
     messages.forEach(function (message) {
       if (typeof message.text === "string" && message.text) {
-        addMessage(message.from === "visitor" ? "visitor" : "assistant", message.text);
+        addMessage(
+          message.from === "visitor" || message.from === "volunteer" ? message.from : "assistant",
+          message.text
+        );
       }
       if (message.from === "visitor") {
         lastButtons = [];
@@ -401,17 +413,46 @@
     connection.textContent = text;
   }
 
+  var handover = null; // "waiting" or "active" while a volunteer is sought or talking
+  var volunteerTyping = false;
+  var typingSent = false;
+  var typingTimer = null;
+
   function setTyping(on) {
-    if (on && !typing.firstChild) {
+    var who = null;
+    if (volunteerTyping) {
+      who = "De vrijwilliger typt…";
+    } else if (on && !handover) {
+      who = "De assistent schrijft een antwoord…";
+    }
+    while (typing.firstChild) {
+      typing.removeChild(typing.firstChild);
+    }
+    if (who) {
       typing.appendChild(
         el("span", { class: "ew-dots", "aria-hidden": "true" }, [el("span"), el("span"), el("span")])
       );
-      typing.appendChild(el("span", {}, ["De assistent schrijft een antwoord…"]));
-    } else if (!on) {
-      while (typing.firstChild) {
-        typing.removeChild(typing.firstChild);
-      }
+      typing.appendChild(el("span", {}, [who]));
     }
+  }
+
+  function setHandover(state) {
+    handover = state === "waiting" || state === "active" ? state : null;
+    volunteerTyping = false;
+    intro.textContent =
+      handover === "active"
+        ? "Je praat nu met een vrijwilliger: een mens."
+        : handover === "waiting"
+          ? "Er wordt een vrijwilliger voor je gezocht."
+          : "Je praat met een digitale assistent, niet met een mens.";
+    setTyping(outstanding > 0);
+  }
+
+  function stopVisitorTyping() {
+    if (typingSent && socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "typing", typing: false }));
+    }
+    typingSent = false;
   }
 
   function connect() {
@@ -469,6 +510,7 @@
     switch (frame.type) {
       case "welcome":
         connected = true;
+        setHandover(null);
         retryDelay = 1000;
         setConnection("");
         if (typeof frame.visitor === "string") {
@@ -496,6 +538,20 @@
         if (frame.custom !== null && frame.custom !== undefined) {
           window.dispatchEvent(new CustomEvent("eenzaamheid-chat:custom", { detail: frame.custom }));
         }
+        break;
+      case "handover":
+        setHandover(frame.state);
+        break;
+      case "volunteer":
+        volunteerTyping = false;
+        setTyping(outstanding > 0);
+        if (typeof frame.text === "string" && frame.text) {
+          addMessage("volunteer", frame.text);
+        }
+        break;
+      case "volunteer_typing":
+        volunteerTyping = frame.typing === true;
+        setTyping(outstanding > 0);
         break;
       case "done":
         outstanding = Math.max(0, outstanding - 1);
@@ -548,6 +604,8 @@
     if (!text || awaitingAck.length) {
       return;
     }
+    window.clearTimeout(typingTimer);
+    typingSent = false;
     sendFrame({ type: "message", text: text }, { echo: text, fromInput: true });
   }
 
@@ -600,6 +658,17 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     sendTyped();
+  });
+  input.addEventListener("input", function () {
+    if (handover !== "active" || !connected || !socket || socket.readyState !== WebSocket.OPEN) {
+      return;
+    }
+    if (!typingSent) {
+      socket.send(JSON.stringify({ type: "typing", typing: true }));
+      typingSent = true;
+    }
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(stopVisitorTyping, 3000);
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {

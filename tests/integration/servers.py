@@ -114,11 +114,13 @@ def start_assistant(
     extra_args: tuple[str, ...] = (),
     sqlite_tracker_store: bool = True,
     api_token: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> RunningAssistant:
     """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`.
 
     `sqlite_tracker_store=False` keeps conversations in memory instead (for benchmark comparisons).
     `api_token` also enables Rasa's HTTP API with that token, as `make run` does for the gateway.
+    `env` adds environment variables for both servers (e.g. `VOLUNTEER_HOURS`).
     """
     workdir.mkdir(parents=True, exist_ok=True)
     assistant = RunningAssistant(
@@ -142,7 +144,13 @@ def start_assistant(
     engine = make_engine(database_url)
     prepare_database(engine)
     engine.dispose()
-    env = {**os.environ, **QUIET_ENV, "DATABASE_URL": database_url, "ACTIONS_TOKEN": assistant.actions_token}
+    env = {
+        **os.environ,
+        **QUIET_ENV,
+        "DATABASE_URL": database_url,
+        "ACTIONS_TOKEN": assistant.actions_token,
+        **(env or {}),
+    }
     actions_log = workdir / "actions.log"
     rasa_log = workdir / "rasa.log"
     actions = subprocess.Popen(

@@ -74,6 +74,8 @@ def start_gateway(
         "ACTIONS_URL": actions_url or (assistant.actions_url if assistant else "http://127.0.0.1:5055"),
         "RASA_TOKEN": (assistant.api_token or "") if assistant else "",
     }
+    if assistant:  # one database for the actions and the gateway, as `make run` has
+        settings["DATABASE_URL"] = f"sqlite:///{assistant.workdir / 'bot.db'}"
     process = subprocess.Popen(
         [str(VENV_BIN / "python"), "-m", "bot.web"],
         cwd=ROOT,
@@ -103,9 +105,13 @@ class Stack:
         self.assistant.stop()
 
 
-def start_stack(workdir: Path, gateway_env: dict[str, str] | None = None) -> Stack:
+def start_stack(
+    workdir: Path,
+    gateway_env: dict[str, str] | None = None,
+    assistant_env: dict[str, str] | None = None,
+) -> Stack:
     """Start the action server, Rasa with its API and a random token, and a gateway, as `make run` does."""
-    assistant = start_assistant(workdir, api_token=secrets.token_urlsafe(24))
+    assistant = start_assistant(workdir, api_token=secrets.token_urlsafe(24), env=assistant_env)
     try:
         gateway = start_gateway(workdir, assistant, env=gateway_env)
     except Exception:
