@@ -1,4 +1,4 @@
-"""`make bench`: writes bench/results/nlu.json, latency.json, activities.json and gateway.json."""
+"""`make bench`: writes bench/results/nlu.json, latency.json, activities.json, gateway.json, handover.json."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import activities, gateway, latency, nlu_quality
+from bench import activities, gateway, handover, latency, nlu_quality
 from tests.integration.servers import QUIET_ENV
 from tests.paths import ROOT, VENV_BIN
 
@@ -57,8 +57,14 @@ def write(name: str, data: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks named on the command line (nlu, latency, activities, gateway), or all of them."""
-    wanted = set(sys.argv[1:] if argv is None else argv) or {"nlu", "latency", "activities", "gateway"}
+    """Run the benchmarks named on the command line (nlu, latency, activities, gateway, handover), or all."""
+    wanted = set(sys.argv[1:] if argv is None else argv) or {
+        "nlu",
+        "latency",
+        "activities",
+        "gateway",
+        "handover",
+    }
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
         if "nlu" in wanted:
@@ -77,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         if "gateway" in wanted:
             print("Website gateway: 50 WebSocket visitors versus straight to REST, alternating rounds...")
             write("gateway.json", gateway.measure(workdir))
+        if "handover" in wanted:
+            print("Live handover: 20 visitors with 20 volunteers at once, visitor -> volunteer -> visitor...")
+            write("handover.json", handover.measure(workdir))
     return 0
 
 
