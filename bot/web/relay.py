@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from bot.safety.crisis import detect_crisis
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import open_handover
 from bot.text import strip_command_prefix
@@ -20,6 +21,7 @@ from bot.web.history import history_messages
 from bot.web.limits import MAX_QUEUED_MESSAGES, MAX_TEXT_CHARS, TokenBucket
 from bot.web.protocol import (
     BAD_FRAME,
+    CRISIS_DURING_HANDOVER,
     RATE_LIMITED,
     UNAVAILABLE,
     Button,
@@ -170,10 +172,16 @@ class ChatConnection:
             return
         # "typing" tells the widget that the message was accepted and the assistant is on it.
         await self.send({"type": "typing"})
+        shown = frame.title if isinstance(frame, Button) else frame.text
+        # Rasa is paused during a handover and answers nothing, so acute risk is answered here.
+        acute = self.handover is not None and detect_crisis(shown) is not None
+        if acute:
+            await self.send(bot_frame({"text": CRISIS_DURING_HANDOVER}))
         if self.handover == "active":
             # Straight to the volunteer; Rasa records it too (paused, it answers nothing).
-            shown = frame.title if isinstance(frame, Button) else frame.text
-            await self.delivery.to_volunteer(self.visitor, {"type": "visitor", "text": shown})
+            await self.delivery.to_volunteer(
+                self.visitor, {"type": "visitor", "text": shown, "acute_risk": acute}
+            )
         self.queue.put_nowait(text)
 
     async def _relay_worker(self) -> None:

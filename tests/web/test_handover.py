@@ -227,6 +227,13 @@ async def test_handover_accept_chat_both_ways_end_and_the_assistant_is_back(
     assert not [f for f in frames if f["type"] == "bot"]
     assert (await volunteer.until("visitor"))["text"] == "Dank je, ik voel me vaak alleen."
 
+    # Acute risk while Rasa is paused: the gateway answers with 113 and 112, the volunteer is warned.
+    frames = await visitor.say("eigenlijk wil ik er niet meer zijn")
+    crisis = [f for f in frames if f["type"] == "bot"]
+    assert len(crisis) == 1 and "113" in crisis[0]["text"] and "112" in crisis[0]["text"]
+    warned = await volunteer.until("visitor")
+    assert warned["text"] == "eigenlijk wil ik er niet meer zijn" and warned["acute_risk"] is True
+
     visitor_id = visitor.id
     events = await tracker(handover_stack, visitor_id)
     assert any(e["event"] == "bot" and (e.get("metadata") or {}).get("from") == "volunteer" for e in events)

@@ -139,6 +139,14 @@
       case "visitor":
         typingLine.textContent = "";
         addLine("visitor", String(frame.text || ""));
+        if (frame.acute_risk) {
+          log.appendChild(
+            el("p", { class: "alert", role: "alert" }, [
+              "Let op: dit bericht kan acuut risico betekenen. De bezoeker kreeg 113, 0800-0113 en 112 te zien. " +
+                "Vraag door, blijf bij de bezoeker en schakel bij direct gevaar 112 in.",
+            ])
+          );
+        }
         break;
       case "visitor_typing":
         typingLine.textContent = frame.typing ? "De bezoeker typt…" : "";
