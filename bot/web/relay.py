@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 from aiohttp import WSMsgType, web
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.safety.crisis import detect_crisis
 from bot.store.db import default_engine, session_scope
@@ -105,9 +106,17 @@ class ChatConnection:
         await self.send(frame)
 
     async def _check_handover(self) -> None:
-        """Read from the database whether this visitor is waiting for or talking with a volunteer."""
-        with session_scope(default_engine()) as session:
-            info = open_handover(session, self.visitor)
+        """Read from the database whether this visitor is waiting for or talking with a volunteer.
+
+        When the database cannot be read, the chat with the assistant goes on (the state stays as it
+        was) rather than the visitor losing the connection.
+        """
+        try:
+            with session_scope(default_engine()) as session:
+                info = open_handover(session, self.visitor)
+        except SQLAlchemyError as error:
+            logger.warning("Could not read the handover state (%s).", type(error).__name__)
+            return
         state = info.status if info is not None else None
         if state != self.handover:
             self.handover = state

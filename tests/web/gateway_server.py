@@ -10,6 +10,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.store.db import make_engine
+from bot.store.seed import prepare_database
 from tests.integration.servers import QUIET_ENV, RunningAssistant, free_port, start_assistant, wait_for
 from tests.paths import ROOT, VENV_BIN
 
@@ -76,6 +78,11 @@ def start_gateway(
     }
     if assistant:  # one database for the actions and the gateway, as `make run` has
         settings["DATABASE_URL"] = f"sqlite:///{assistant.workdir / 'bot.db'}"
+    else:  # a database of its own, prepared as `make run` does (never the checkout's var/bot.db)
+        settings["DATABASE_URL"] = f"sqlite:///{workdir / 'bot.db'}"
+        engine = make_engine(settings["DATABASE_URL"])
+        prepare_database(engine, example_file=None)
+        engine.dispose()
     process = subprocess.Popen(
         [str(VENV_BIN / "python"), "-m", "bot.web"],
         cwd=ROOT,
