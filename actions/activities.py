@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_text, set_pending, slot_list
-from actions.places import gazetteer, resolve_place
+from actions.places import gazetteer, validate_place_answer
 from bot.activity_match import EXAMPLE_NOTICE, Person, best_activities, describe
 from bot.activity_terms import DAY_NAMES, INTERESTS, day_from_text
 from bot.listening import find_interests
@@ -93,12 +93,7 @@ class ValidateActivityForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Map the answer to a municipality; a name already resolved is kept."""
-        if slot_value is None:
-            # Cleared by the request itself (nothing to validate yet): the form asks.
-            return {"municipality": None}
-        if tracker.get_slot("municipality_code") and slot_value == tracker.get_slot("municipality"):
-            return {"municipality": slot_value}
-        return resolve_place(slot_value, dispatcher, tracker)
+        return validate_place_answer(slot_value, dispatcher, tracker)
 
     def validate_activity_interest(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_text, set_pending
-from actions.places import resolve_place
+from actions.places import validate_place_answer
 from bot.escalation.settings import DeliverySettings
 from bot.store.db import default_engine, session_scope
 from bot.store.meldingen import CODE_ALPHABET, CODE_LENGTH, NewMelding, create_melding, status_for_code
@@ -76,11 +76,7 @@ class ValidateMeldingForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Recognise the place as elsewhere; an earlier recognised municipality is kept."""
-        if slot_value is None:
-            return {"municipality": None}
-        if tracker.get_slot("municipality_code") and slot_value == tracker.get_slot("municipality"):
-            return {"municipality": slot_value}
-        return resolve_place(slot_value, dispatcher, tracker)
+        return validate_place_answer(slot_value, dispatcher, tracker)
 
     def validate_melding_description(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -64,3 +64,15 @@ def resolve_place(slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tr
     elif not match.exact:
         dispatcher.utter_message(response="utter_place_corrected", municipality_name=resolved.name)
     return {"municipality": resolved.name, "municipality_code": resolved.code, "place_tries": 0}
+
+
+def validate_place_answer(
+    slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """The municipality check every form shares: nothing to check yet, already recognised, or look it up."""
+    if slot_value is None:
+        # Cleared by the request itself (nothing to validate yet): the form asks.
+        return {"municipality": None}
+    if tracker.get_slot("municipality_code") and slot_value == tracker.get_slot("municipality"):
+        return {"municipality": slot_value}
+    return resolve_place(slot_value, dispatcher, tracker)
