@@ -80,7 +80,21 @@ _HARMLESS = (
     r"(in het spel|in de game|in games) (\w+ ){0,3}dood|"
     r"(schiet|schoot) (mezelf|me) (\w+ ){0,3}in de voet|spring een gat in de lucht|"
     r"vermoord je als|doet me de das om|sla (de|die|dat|het) \w+ over|moordweer|moordmysterie\w*|"
-    r"(wil|wou|zou|ga) (\w+ ){0,4}(verhuizen|emigreren|op vakantie)"
+    r"(wil|wou|zou|ga) (\w+ ){0,4}(verhuizen|emigreren|op vakantie)|"
+    # Saying plainly that one does not want to die.
+    r"(niet|nie) (\w+ ){0,2}dat ik dood wil|(wil|wou) (\w+ ){0,2}(niet|nie) dood|dood wil ik (\w+ )?niet|"
+    # Hit with a pillow or a cuddly toy; "I could kick myself"; burnt on the oven; on the roof for a job.
+    r"(sloeg|slaat|gooide|gooit) (\w+ ){0,2}met (een|zijn|haar|m n|mijn) (kussen|knuffel)\w*|"
+    r"kan (mezelf|me) wel (slaan|schoppen|voor (mijn|m n) kop slaan)|"
+    r"(gebrand|verbrand|gesneden) aan (de|het|een) (oven|pan|papiertje|papier|strijkijzer|kachel|fornuis|"
+    r"ketel|bakplaat)|(op|bij) (de|het) (brug|dak) (\w+ )?(te vissen|om de (dakgoot|goot|antenne|"
+    r"zonnepanelen)|te werken|te klussen|om te (vissen|klussen|schilderen|repareren))|"
+    # Not seeing a way out of a practical problem.
+    r"zie het (\w+ )?niet meer zitten met (die|dit|deze|de|het|mijn|m n) (schulden|huis|baan|werk|studie|"
+    r"school|auto|verbouwing|relatie|buren|dak|situatie|verhuizing)|"
+    # Stories and lessons about suicide.
+    r"zelfmoordpreventie|suicide squad|(boek|serie|film|game|spel|verhaal|roman|toneelstuk)\w* "
+    r"(\w+ ){0,8}(pleegt|pleegde|plegen) (\w+ )?zelfmoord"
 )
 
 # Groups of patterns; a message is at risk when any group matches.
@@ -224,7 +238,7 @@ _GROUPS: dict[str, str] = {
     r"dinsdag|woensdag|donderdag|vannacht|vanavond|straks) (\w+ ){0,3}is het (klaar|voorbij|over)\b|"
     r"(brief|brieven) (\w+ ){0,3}(geschreven|klaar) (\w+ ){0,3}(voor|aan) (mijn|de) (kinderen|familie|"
     r"ouders|man|vrouw)|testament (\w+ ){0,2}(klaar|geregeld)|neem (\w+ )?afscheid$|"
-    r"afscheid (\w+ ){0,2}van iedereen|\d+ (\w+ )?(pillen|oxazepam|temazepam|diazepam|lorazepam|"
+    r"afscheid (\w+ ){0,2}van iedereen|[1-9]\d+ (\w+ )?(pillen|oxazepam|temazepam|diazepam|lorazepam|"
     r"paracetamol|ibuprofen|tabletten|slaappillen|medicijnen) (\w+ )?(geslikt|ingenomen|genomen)|"
     r"(loop|ga|rij|fiets) (\w+ ){0,3}(de snelweg|het spoor|de rails) op|(me|mij|mezelf) (\w+ ){0,2}"
     r"(verzuipen|verdrinken)|(stuur|sturen|rij|knal) (\w+ ){0,5}tegen (een|de) (\w+ ){0,4}(boom|muur|"
@@ -303,6 +317,22 @@ _GROUPS: dict[str, str] = {
     r"(gaat|zal|komt) (me|mij) (\w+ )?pakken\b|(me|mij) (gaat|zal|komt) (\w+ )?pakken\b|"
     r"(ons|jullie) (allemaal )?meeneemt|neemt (ons|jullie) "
     r"(allemaal )?mee\b",
+    # Overdoses already taken, someone else ending it, deadly threats, goodbyes (2026-11-30 dev misses).
+    "taken_and_threatened": r"(alles|alle pillen|de pillen|mijn pillen|mijn medicijnen|al (mijn|m n) "
+    r"\w+) (\w+ ){0,2}(al )?(ingenomen|genomen)\b|(in (1|een)( keer|x)) (\w+ )?(genomen|"
+    r"ingenomen|geslikt)|(doos|strip|fles|pot) (\w+ ){0,3}op (\w+ ){0,4}(suf|slaperig|duizelig|misselijk)|"
+    r"(zegt|zei|schrijft|appt|stuurde) (\w+ ){0,2}dat (hij|ze|zij) (er )?(\w+ ){0,2}(een )?(eind|einde) "
+    r"aan (maakt|gaat maken)|afscheidsbericht|uit het leven (stap|stappen|te stappen|gaan)\b|"
+    r"(zegt|schreeuwt|schreeuwen|roept|roepen|dreigt|berichten|appt) (\w+ ){0,3}dat (hij|ze|zij) (\w+ ){0,3}"
+    r"(vermoordt|doodmaakt|kapotmaakt|afmaakt)\b|om (me|mij|hem|haar|ons) af te maken\b|"
+    r"als ik er (morgen|vanavond|vannacht|straks|binnenkort) niet meer ben|"
+    r"(fohn|fohnen|haardroger|broodrooster|radio) (\w+ ){0,5}(bad|in het water)|"
+    r"(bad|in het water) (\w+ ){0,4}(fohn|haardroger|broodrooster)|"
+    r"(kanaal|water|zee|rivier|gracht) (\w+ ){0,4}(niet meer|nooit meer) (uit|terug)|"
+    r"niet meer nodig (\w+ ){0,2}waar ik heen ga|hoeven (me|mij) niet (meer )?te zoeken|"
+    r"(stop|stoppen) ik ermee (\w+ ){0,3}(besloten|beslist)|het is besloten|"
+    r"wake up tomorrow|(drive|crash) (my )?(car )?into|(use|used) it on me|this is my goodbye|"
+    r"finally going to do it|edge of the (roof|bridge|building)",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
