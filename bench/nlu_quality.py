@@ -50,6 +50,24 @@ def training_keys() -> set[str]:
     return keys
 
 
+def crisis_training_keys() -> set[str]:
+    """Keys of the crisis classifier's extra training messages in data/safety/."""
+    keys: set[str] = set()
+    for path in sorted((ROOT / "data" / "safety").glob("*.yml")):
+        for texts in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).values():
+            keys.update(text_key(str(text)) for text in texts)
+    return keys
+
+
+def flagged_by(results: list[dict[str, Any]]) -> dict[str, int]:
+    """How many parses were set to `crisis` by the rules, the crisis classifier or the intent model."""
+    counts: Counter[str] = Counter()
+    for result in results:
+        if result["intent"]["name"] == "crisis":
+            counts.update((result.get("safety_screen") or {"intent_model_alone": True}).keys())
+    return dict(counts)
+
+
 def macro_f1(gold: list[str], predicted: list[str]) -> tuple[float, dict[str, dict[str, float]]]:
     """Macro-averaged F1 over the gold intents, and per-intent precision/recall/F1."""
     per_intent: dict[str, dict[str, float]] = {}
@@ -85,10 +103,14 @@ def measure(model: Path = MODEL) -> dict[str, Any]:
     confusions = Counter(f"{g} -> {p}" for g, p in zip(gold, predicted, strict=True) if g != p)
 
     crisis_sets = yaml.safe_load(HELDOUT_CRISIS.read_text(encoding="utf-8"))
-    missed = [text for text in crisis_sets["crisis"] if intent_of(text) != "crisis"]
-    alarms = [text for text in crisis_sets["not_acute"] if intent_of(text) == "crisis"]
+    screened = {
+        kind: [loop.run_until_complete(agent.parse_message(text)) for text in texts]
+        for kind, texts in crisis_sets.items()
+    }
+    missed = [r["text"] for r in screened["crisis"] if r["intent"]["name"] != "crisis"]
+    alarms = [r["text"] for r in screened["not_acute"] if r["intent"]["name"] == "crisis"]
     loop.close()
-    in_training = training_keys()
+    in_training = training_keys() | crisis_training_keys()
     overlap = [text for text, _ in examples if text_key(text) in in_training]
     overlap += [text for texts in crisis_sets.values() for text in texts if text_key(text) in in_training]
     return {
@@ -108,6 +130,8 @@ def measure(model: Path = MODEL) -> dict[str, Any]:
             "false_alarm_rate": round(len(alarms) / len(crisis_sets["not_acute"]), 4),
             "target_recall": 1.0,
             "target_false_alarm_rate_max": 0.05,
+            # Which part of the safety net flagged each message (see bot/nlp/safety_screen.py).
+            "flagged_by": {kind: flagged_by(results) for kind, results in screened.items()},
             "missed": missed,
             "false_alarms": alarms,
         },

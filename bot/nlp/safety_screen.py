@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlp.crisis_classifier import PROBABILITY_KEY
 from bot.nlp.input_guard import is_verified_button
 from bot.safety.crisis import detect_crisis, has_harmless_idiom
 from bot.text import has_letters, looks_english
@@ -34,9 +35,10 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     """Overrides the predicted intent when the rules are surer than the model.
 
     - Acute risk found by `bot.safety.crisis` always becomes the `crisis` intent, whatever the
-      model predicted. The model's own `crisis` prediction counts from `model_crisis_threshold`,
-      except when the message uses a risk word in a harmless idiom ("ik ga dood van de kou"):
-      then the rules alone decide.
+      model predicted. So does a `crisis_probability` (from `bot.nlp.crisis_classifier`) of at
+      least `crisis_probability_threshold`. The intent model's own `crisis` prediction counts from
+      `model_crisis_threshold`, except when the message uses a risk word in a harmless idiom
+      ("ik ga dood van de kou"): then the rules and the crisis classifier decide.
     - A `crisis` guess of the model below the threshold, without a rule hit, gives way to the
       model's next guess, or to `nlu_fallback` (asking to rephrase) when that guess is below
       `fallback_threshold` (the FallbackClassifier's threshold).
@@ -51,11 +53,16 @@ class SafetyScreen(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """Threshold above which the model's own `crisis` guess is trusted."""
-        return {"model_crisis_threshold": 0.99, "fallback_threshold": 0.4}
+        """Thresholds from which the crisis classifier and the intent model are trusted."""
+        return {
+            "crisis_probability_threshold": 0.75,
+            "model_crisis_threshold": 0.99,
+            "fallback_threshold": 0.4,
+        }
 
     def __init__(self, config: dict[str, Any]) -> None:
         """Keep the configuration."""
+        self.crisis_probability_threshold = float(config["crisis_probability_threshold"])
         self.model_crisis_threshold = float(config["model_crisis_threshold"])
         self.fallback_threshold = float(config["fallback_threshold"])
 
@@ -83,6 +90,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
         signal = detect_crisis(text)
         if signal is not None:
             self._set_intent(message, CRISIS_INTENT, {"rules": list(signal.reasons)})
+        elif float(message.get(PROBABILITY_KEY) or 0.0) >= self.crisis_probability_threshold:
+            self._set_intent(message, CRISIS_INTENT, {"classifier": message.get(PROBABILITY_KEY)})
         elif self._model_says_crisis(message) and not has_harmless_idiom(text):
             self._set_intent(message, CRISIS_INTENT, {"model": True})
         elif self._top_intent(message) == CRISIS_INTENT:

@@ -1,13 +1,13 @@
-"""Crisis detection through the whole trained NLU (rules, model and SafetyScreen together).
+"""Crisis detection through the whole trained NLU (rules, crisis classifier, intent model, SafetyScreen).
 
 Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messages.
-- On the development set (`tests/data/crisis_dev.yml`, used while writing the rules) the targets hold
-  and are enforced here.
-- On the held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-28 by someone who saw no
-  rules, training data or earlier sets, and never looked at since) the targets are NOT met; `make
-  bench` reports the exact figures. This test only guards against falling below the level measured
-  when the set was first used (recall 0.72, false alarms 0.11), with a margin of about three messages
-  for the differences between training runs.
+- The development set (`data/safety/crisis_dev.yml`) was used while writing the rules and is also
+  training data for the crisis classifier, so the targets holding there (enforced here) says little
+  about new text; it guards against regressions.
+- The held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-30 by someone who saw no rules,
+  training data or earlier sets, and not looked at) is the honest measure; `make bench` reports it.
+  This test guards the level measured when the set was first used (see README, "Safety net"), with a
+  margin of about three messages for the differences between training runs.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from bench.nlu_quality import HELDOUT_CRISIS, HELDOUT_NLU, load_nlu_examples, te
 from tests.model.conftest import Parser
 from tests.paths import ROOT
 
-DEV = ROOT / "tests" / "data" / "crisis_dev.yml"
+DEV = ROOT / "data" / "safety" / "crisis_dev.yml"
+CORPUS = ROOT / "data" / "safety" / "crisis_corpus.yml"
 
 
 def _load(path: object) -> dict[str, list[str]]:
@@ -33,12 +34,12 @@ def _rates(nlu: Parser, sets: dict[str, list[str]]) -> tuple[float, float, list[
 
 
 def test_evaluation_sets_are_large_enough_and_kept_apart() -> None:
-    heldout, dev = _load(HELDOUT_CRISIS), _load(DEV)
+    heldout, dev, corpus = _load(HELDOUT_CRISIS), _load(DEV), _load(CORPUS)
     assert len(heldout["crisis"]) >= 60 and len(heldout["not_acute"]) >= 60
     nlu = load_nlu_examples(HELDOUT_NLU)
     assert len(nlu) >= 300
     trained = training_keys()
-    seen = trained | {text_key(text) for texts in dev.values() for text in texts}
+    seen = trained | {text_key(text) for texts in [*dev.values(), *corpus.values()] for text in texts}
     assert [text for text, _ in nlu if text_key(text) in trained] == []
     assert [text for text in heldout["crisis"] + heldout["not_acute"] if text_key(text) in seen] == []
 
@@ -51,5 +52,5 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    assert recall >= 0.69
-    assert false_alarms <= 0.14
+    assert recall >= 0.88
+    assert false_alarms <= 0.06

@@ -14,6 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.channels.rest import offered_payloads
+from bot.nlp.crisis_classifier import PROBABILITY_KEY
 from bot.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
 from bot.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
 from bot.nlp.safety_screen import SCREEN_KEY, SafetyScreen
@@ -58,7 +59,9 @@ class TestInputGuard:
 
 
 class TestSafetyScreen:
-    screen = SafetyScreen({"model_crisis_threshold": 0.8, "fallback_threshold": 0.4})
+    screen = SafetyScreen(
+        {"crisis_probability_threshold": 0.75, "model_crisis_threshold": 0.8, "fallback_threshold": 0.4}
+    )
 
     def _screened(self, message: Message) -> Message:
         self.screen.process([message])
@@ -69,6 +72,18 @@ class TestSafetyScreen:
         assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
         assert message.get("intent_ranking")[0]["name"] == "crisis"
         assert "rules" in message.get(SCREEN_KEY)
+
+    def test_a_high_crisis_probability_counts(self) -> None:
+        message = _message("alles is zwart", "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.75)
+        self._screened(message)
+        assert message.get("intent")["name"] == "crisis"
+        assert message.get(SCREEN_KEY) == {"classifier": 0.75}
+
+    def test_a_low_crisis_probability_does_not_count(self) -> None:
+        message = _message("alles is zwart", "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.74)
+        assert self._screened(message).get("intent")["name"] == "feel_sad"
 
     def test_confident_model_crisis_counts(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.1)

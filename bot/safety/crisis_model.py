@@ -1,0 +1,89 @@
+"""A small trained model for acute risk: the second opinion next to the rules in `bot.safety.crisis`.
+
+The rules catch the phrasings someone thought of; this model learns from many more examples
+(`data/safety/*.yml` plus every NLU training example) and catches indirect phrasings the rules miss.
+It is a linear model over word and letter n-grams of the same prepared text the rules read (chat
+spellings corrected, harmless idioms removed), so it trains in seconds and needs no extra packages
+(scikit-learn comes with Rasa).
+
+A long message is scored as a whole and sentence by sentence; the highest score counts, so one
+sentence with a risk in an otherwise ordinary story is not watered down by the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from bot.safety.crisis import prepare
+
+# Where a message is split into parts that are scored on their own.
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|,\s*(?:maar|en|want|dus|omdat)\s")
+# Parts shorter than this many words are not scored alone (too little to go on).
+_MIN_PART_WORDS = 3
+
+
+def load_corpus(paths: Iterable[Path]) -> tuple[list[str], list[str]]:
+    """Crisis and not-acute messages from YAML files with the keys `crisis` and `not_acute`."""
+    crisis: list[str] = []
+    not_acute: list[str] = []
+    for path in paths:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        crisis.extend(str(text) for text in data.get("crisis") or [])
+        not_acute.extend(str(text) for text in data.get("not_acute") or [])
+    return crisis, not_acute
+
+
+def parts(text: str) -> list[str]:
+    """The message itself and, when it has several, each sentence long enough to be scored alone."""
+    pieces = [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
+    long_enough = [piece for piece in pieces if len(piece.split()) >= _MIN_PART_WORDS]
+    return [text, *long_enough] if len(pieces) > 1 else [text]
+
+
+class CrisisModel:
+    """Probability that a message shows acute risk."""
+
+    def __init__(self, pipeline: Pipeline | None = None, c: float = 4.0) -> None:
+        """Wrap a fitted pipeline, or make an unfitted one with regularisation strength `c`."""
+        self.pipeline = pipeline or Pipeline(
+            [
+                (
+                    "features",
+                    FeatureUnion(
+                        [
+                            ("words", TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True)),
+                            (
+                                "letters",
+                                TfidfVectorizer(
+                                    analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True
+                                ),
+                            ),
+                        ]
+                    ),
+                ),
+                ("model", LogisticRegression(C=c, class_weight="balanced", max_iter=5000)),
+            ]
+        )
+
+    def fit(self, crisis: Sequence[str], not_acute: Sequence[str]) -> CrisisModel:
+        """Learn from examples of both kinds."""
+        texts = [prepare(text) for text in [*crisis, *not_acute]]
+        labels = [1] * len(crisis) + [0] * len(not_acute)
+        self.pipeline.fit(texts, labels)
+        return self
+
+    def probability(self, text: str) -> float:
+        """The highest risk probability of the whole message and of each of its sentences."""
+        return max(self.probabilities(parts(text)))
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        """Risk probability of each text as a whole (not split into sentences)."""
+        prepared = [prepare(text) for text in texts]
+        return [float(p) for p in self.pipeline.predict_proba(prepared)[:, 1]]

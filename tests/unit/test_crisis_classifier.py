@@ -1,0 +1,126 @@
+"""The trained crisis classifier: the model itself and its Rasa component."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.crisis_classifier import PROBABILITY_KEY, CrisisClassifier
+from bot.safety.crisis_model import CrisisModel, load_corpus, parts
+
+CRISIS = [
+    "ik wil niet meer leven",
+    "ik wil dood",
+    "ik denk aan zelfmoord",
+    "ik heb pillen gespaard om er een eind aan te maken",
+    "iedereen is beter af zonder mij",
+    "ik wil niet meer wakker worden",
+    "vanavond spring ik van de brug",
+    "ik heb mezelf weer gesneden",
+]
+NOT_ACUTE = [
+    "ik voel me alleen",
+    "niemand belt me ooit",
+    "ik mis mijn vrouw",
+    "ik ga graag wandelen",
+    "wat voor weer wordt het",
+    "ik ben verdrietig vandaag",
+    "mijn kat is ziek",
+    "ik zoek een koffieochtend in de buurt",
+]
+CORPUS = """\
+crisis:
+  - "ik zie geen uitweg meer en wil er niet meer zijn"
+not_acute:
+  - "ik zie er tegenop om alleen naar een feestje te gaan"
+"""
+
+
+def test_parts_are_the_whole_message_then_its_longer_sentences() -> None:
+    text = "Het was een gewone dag. Ja. Ik wil er niet meer zijn, echt niet"
+    assert parts(text) == [text, "Het was een gewone dag", "Ik wil er niet meer zijn, echt niet"]
+    assert parts("ik wil dood") == ["ik wil dood"]
+
+
+def test_load_corpus_reads_both_lists(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.yml"
+    path.write_text(CORPUS, encoding="utf-8")
+    assert load_corpus([path]) == (
+        ["ik zie geen uitweg meer en wil er niet meer zijn"],
+        ["ik zie er tegenop om alleen naar een feestje te gaan"],
+    )
+
+
+class TestCrisisModel:
+    model = CrisisModel().fit(CRISIS, NOT_ACUTE)
+
+    def test_scores_risk_higher_than_ordinary_talk(self) -> None:
+        risk, calm = self.model.probabilities(["ik wil echt niet meer leven", "ik ga graag naar de markt"])
+        assert risk > 0.5 > calm
+
+    def test_one_risky_sentence_in_a_long_story_is_not_watered_down(self) -> None:
+        story = (
+            "Vanochtend ben ik naar de markt geweest en heb ik kaas gekocht. Het weer was mooi. "
+            "De buurvrouw zwaaide nog. Maar ik wil niet meer leven."
+        )
+        assert self.model.probability(story) > self.model.probabilities([story])[0]
+        assert self.model.probability(story) > 0.5
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "corpus.yml"
+    path.write_text(CORPUS, encoding="utf-8")
+    return path
+
+
+def _component(tmp_path: Path, corpus: Path) -> tuple[CrisisClassifier, LocalModelStorage, Resource]:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("crisis_classifier")
+    config = {**CrisisClassifier.get_default_config(), "corpus": [str(corpus)]}
+    component = CrisisClassifier.create(config, storage, resource, ExecutionContext({}, "test"))
+    return component, storage, resource
+
+
+def _training_data() -> TrainingData:
+    examples = [Message(data={"text": t, "intent": "crisis"}) for t in CRISIS]
+    examples += [Message(data={"text": t, "intent": "feel_lonely"}) for t in NOT_ACUTE]
+    return TrainingData(training_examples=examples)
+
+
+class TestCrisisClassifier:
+    def test_trains_persists_loads_and_scores(self, tmp_path: Path, corpus: Path) -> None:
+        component, storage, resource = _component(tmp_path, corpus)
+        component.train(_training_data())
+        loaded = CrisisClassifier.load(component.config, storage, resource, ExecutionContext({}, "test"))
+        risky, calm, empty = (Message(data={"text": t}) for t in ("ik wil dood", "ik wandel graag", " "))
+        loaded.process([risky, calm, empty])
+        assert risky.get(PROBABILITY_KEY) > 0.5 > calm.get(PROBABILITY_KEY)
+        assert empty.get(PROBABILITY_KEY) == 0.0
+        assert PROBABILITY_KEY in risky.as_dict()  # part of the parse result, for the logs
+
+    def test_without_a_trained_model_every_score_is_zero(self, tmp_path: Path, corpus: Path) -> None:
+        _, storage, _ = _component(tmp_path, corpus)
+        config = {"corpus": [str(corpus)], "c": 30.0}
+        loaded = CrisisClassifier.load(config, storage, Resource("never_trained"), ExecutionContext({}, "t"))
+        message = Message(data={"text": "ik wil dood"})
+        loaded.process([message])
+        assert message.get(PROBABILITY_KEY) == 0.0
+
+    def test_a_missing_corpus_file_stops_training(self, tmp_path: Path) -> None:
+        component, _, _ = _component(tmp_path, tmp_path / "missing.yml")
+        with pytest.raises(FileNotFoundError, match="missing.yml"):
+            component.train(_training_data())
+
+    def test_editing_the_corpus_changes_the_fingerprint(self, corpus: Path) -> None:
+        config = {"corpus": [str(corpus)], "c": 30.0}
+        before = CrisisClassifier.fingerprint_addon(config)
+        assert CrisisClassifier.fingerprint_addon(config) == before
+        corpus.write_text(CORPUS + '  - "nog een voorbeeld"\n', encoding="utf-8")
+        assert CrisisClassifier.fingerprint_addon(config) != before
