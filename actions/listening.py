@@ -40,13 +40,17 @@ class ActionListenReflect(Action):
         interests += [name for name in find_interests(text) if name not in interests]
         turns = int(tracker.get_slot("listen_turns") or 0) + 1
 
+        learned = {
+            "causes": causes,
+            "duration": duration,
+            "loneliness_type": kind,
+            "social_isolation": isolated,
+            "interests": interests,
+            "listen_turns": turns,
+        }
+        # Only what changed: every event is stored and read back on each later turn.
         events: list[EventType] = [
-            SlotSet("causes", causes),
-            SlotSet("duration", duration),
-            SlotSet("loneliness_type", kind),
-            SlotSet("social_isolation", isolated),
-            SlotSet("interests", interests),
-            SlotSet("listen_turns", turns),
+            SlotSet(name, value) for name, value in learned.items() if tracker.get_slot(name) != value
         ]
 
         if tracker.get_slot("role") in ("other", "professional"):

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.listening import MAX_LISTEN_TURNS, ActionListenReflect
@@ -9,6 +12,7 @@ from .conftest import make_tracker, responses, run_action, slot_sets
 
 
 def listening_slots(
+    tracker: Tracker,
     causes: list[str],
     duration: str | None,
     kind: str | None,
@@ -16,14 +20,21 @@ def listening_slots(
     interests: list[str],
     turns: int,
 ) -> list[SlotSet]:
-    return [
-        SlotSet("causes", causes),
-        SlotSet("duration", duration),
-        SlotSet("loneliness_type", kind),
-        SlotSet("social_isolation", isolated),
-        SlotSet("interests", interests),
-        SlotSet("listen_turns", turns),
-    ]
+    """The listening slots the action sets: only those whose value differs from the tracker's."""
+    values = {
+        "causes": causes,
+        "duration": duration,
+        "loneliness_type": kind,
+        "social_isolation": isolated,
+        "interests": interests,
+        "listen_turns": turns,
+    }
+    return [SlotSet(name, value) for name, value in values.items() if tracker.get_slot(name) != value]
+
+
+def slots_after(tracker: Tracker, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every slot's value once the action's events are applied."""
+    return {**tracker.slots, **slot_sets(events)}
 
 
 async def test_first_turn_reflects_and_asks_duration() -> None:
@@ -31,7 +42,7 @@ async def test_first_turn_reflects_and_asks_duration() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
-    assert events == listening_slots([], None, None, False, [], 1)
+    assert events == listening_slots(tracker, [], None, None, False, [], 1)
 
 
 async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
@@ -39,7 +50,10 @@ async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_duration_years", "utter_ask_what_happened"]
-    assert events == [*listening_slots([], "years", None, False, [], 2), SlotSet("asked_cause", True)]
+    assert events == [
+        *listening_slots(tracker, [], "years", None, False, [], 2),
+        SlotSet("asked_cause", True),
+    ]
 
 
 async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
@@ -52,7 +66,7 @@ async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
 
     assert responses(dispatcher) == ["utter_reflect_cause_loss", "utter_offer_scale"]
     assert events == [
-        *listening_slots(["loss"], "years", "emotional", False, [], 3),
+        *listening_slots(tracker, ["loss"], "years", "emotional", False, [], 3),
         SlotSet("pending_question", "scale"),
     ]
 
@@ -62,7 +76,7 @@ async def test_cause_in_first_message_is_reflected_then_duration_asked() -> None
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_cause_divorce", "utter_ask_duration"]
-    assert events == listening_slots(["divorce"], None, "emotional", False, [], 1)
+    assert events == listening_slots(tracker, ["divorce"], None, "emotional", False, [], 1)
 
 
 async def test_known_cause_is_not_reflected_again_and_not_duplicated() -> None:
@@ -74,7 +88,7 @@ async def test_known_cause_is_not_reflected_again_and_not_duplicated() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher)[0] == "utter_reflect_lonely"
-    assert slot_sets(events)["causes"] == ["loss"]
+    assert slots_after(tracker, events)["causes"] == ["loss"]
 
 
 async def test_new_causes_are_appended_after_known_ones() -> None:
@@ -85,7 +99,7 @@ async def test_new_causes_are_appended_after_known_ones() -> None:
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert slot_sets(events)["causes"] == ["loss", "moving", "retirement"]
+    assert slots_after(tracker, events)["causes"] == ["loss", "moving", "retirement"]
     # The first new cause (in CAUSE_PATTERNS order) is reflected.
     assert responses(dispatcher)[0] == "utter_reflect_cause_moving"
 
@@ -101,7 +115,7 @@ async def test_someone_worried_about_another_gets_reflection_and_menu(role: str)
 
     assert responses(dispatcher) == ["utter_reflect_other", "utter_other_menu"]
     # The slots are still learnt, but nothing is offered (no pending question).
-    assert events == listening_slots(["loss"], None, "emotional", False, [], 1)
+    assert events == listening_slots(tracker, ["loss"], None, "emotional", False, [], 1)
 
 
 async def test_isolation_is_reflected_and_remembered() -> None:
@@ -109,14 +123,14 @@ async def test_isolation_is_reflected_and_remembered() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_isolation", "utter_ask_duration"]
-    assert slot_sets(events)["social_isolation"] is True
+    assert slots_after(tracker, events)["social_isolation"] is True
 
 
 async def test_isolation_once_signalled_stays_true() -> None:
     tracker = make_tracker(text="Ik voel me verdrietig", intent="feel_sad", slots={"social_isolation": True})
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert slot_sets(events)["social_isolation"] is True
+    assert slots_after(tracker, events)["social_isolation"] is True
     assert responses(dispatcher)[0] == "utter_reflect_sad"
 
 
@@ -133,7 +147,7 @@ async def test_duration_reflection_per_duration(text: str, expected: str) -> Non
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher)[0] == f"utter_reflect_duration_{expected}"
-    assert slot_sets(events)["duration"] == expected
+    assert slots_after(tracker, events)["duration"] == expected
 
 
 async def test_unclear_duration_keeps_asking_for_it() -> None:
@@ -141,7 +155,7 @@ async def test_unclear_duration_keeps_asking_for_it() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
-    assert slot_sets(events)["duration"] is None
+    assert slots_after(tracker, events)["duration"] is None
 
 
 async def test_known_duration_is_kept_when_the_text_has_none() -> None:
@@ -150,7 +164,7 @@ async def test_known_duration_is_kept_when_the_text_has_none() -> None:
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert slot_sets(events)["duration"] == "months"
+    assert slots_after(tracker, events)["duration"] == "months"
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_what_happened"]
 
 
@@ -174,7 +188,7 @@ async def test_after_max_turns_the_next_phase_is_offered_even_without_answers() 
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_scale"]
-    assert slot_sets(events)["listen_turns"] == MAX_LISTEN_TURNS
+    assert slots_after(tracker, events)["listen_turns"] == MAX_LISTEN_TURNS
     assert events[-1] == SlotSet("pending_question", "scale")
 
 
@@ -204,7 +218,7 @@ async def test_interests_accumulate_without_duplicates() -> None:
     )
     events, _ = await run_action(ActionListenReflect(), tracker)
 
-    assert slot_sets(events)["interests"] == ["wandelen", "muziek"]
+    assert slots_after(tracker, events)["interests"] == ["wandelen", "muziek"]
 
 
 async def test_words_of_the_person_set_the_kind_over_the_cause() -> None:
@@ -212,14 +226,28 @@ async def test_words_of_the_person_set_the_kind_over_the_cause() -> None:
     tracker = make_tracker(text="Ik ben verhuisd en ik mis mijn vrouw", intent="tell_situation")
     events, _ = await run_action(ActionListenReflect(), tracker)
 
-    assert slot_sets(events)["loneliness_type"] == "emotional"
+    assert slots_after(tracker, events)["loneliness_type"] == "emotional"
+
+
+async def test_unchanged_slots_are_not_set_again() -> None:
+    tracker = make_tracker(
+        text="ik zit er echt mee",
+        intent="feel_sad",
+        slots={"causes": ["loss"], "duration": "years", "listen_turns": 1, "social_isolation": False},
+    )
+    events, _ = await run_action(ActionListenReflect(), tracker)
+
+    names = [event["name"] for event in events if event["event"] == "slot"]
+    assert "causes" not in names and "duration" not in names and "social_isolation" not in names
+    assert SlotSet("listen_turns", 2) in events
 
 
 async def test_empty_message_is_handled() -> None:
-    events, dispatcher = await run_action(ActionListenReflect(), make_tracker(text="", intent=None))
+    tracker = make_tracker(text="", intent=None)
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
-    assert events == listening_slots([], None, None, False, [], 1)
+    assert events == listening_slots(tracker, [], None, None, False, [], 1)
 
 
 async def test_mentioning_ones_wife_is_not_reflected_as_a_loss() -> None:
@@ -229,4 +257,4 @@ async def test_mentioning_ones_wife_is_not_reflected_as_a_loss() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher)[0] != "utter_reflect_cause_loss"
-    assert slot_sets(events)["causes"] == []
+    assert slots_after(tracker, events)["causes"] == []
