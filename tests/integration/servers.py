@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bot.store.db import make_engine
 from bot.store.seed import prepare_database
 from tests.paths import MODEL, ROOT, VENV_BIN
@@ -25,6 +27,11 @@ QUIET_ENV = {
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     "PYTHONWARNINGS": "ignore",
 }
+
+# The tracker store `make run` uses (endpoints.yml), pointed at a fresh SQLite file per test run.
+TRACKER_STORE_TYPE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"][
+    "type"
+]
 
 
 def free_port() -> int:
@@ -133,7 +140,8 @@ def start_assistant(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
         f'  token: "{assistant.actions_token}"\n'
         + (
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
+            f"tracker_store:\n  type: {TRACKER_STORE_TYPE}\n"
+            f'  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
             if sqlite_tracker_store
             else ""
         ),

@@ -1,0 +1,132 @@
+"""Rasa's SQL tracker store with a small write-through cache of the conversations active right now.
+
+Rasa loads a conversation from the database for every message: it reads all events of the current
+session, parses their JSON and rebuilds each event object. Under load that was about a fifth of the
+Rasa server's CPU time. This store keeps the event objects of recently active conversations in memory,
+exactly as the database query would return them (the events since the latest `session_started`), and
+builds the tracker from those. Every event is still written to the database first, so nothing is lost
+when the process stops; the database stays the source of truth.
+
+The cache is only correct while this Rasa process is the only writer of the tracker tables. That is
+already the case with Rasa's default in-memory lock store (one Rasa process). With several Rasa
+processes (Redis lock store), use `type: SQL` instead. Entries are dropped after `cache_seconds`
+without a message (so `python -m bot purge`, which removes conversations idle for days, never races
+with it) and the least recently used entries go first when more than `cache_size` are active.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+DEFAULT_CACHE_SIZE = 1000
+DEFAULT_CACHE_SECONDS = 600.0
+
+
+def current_session(events: list[Event]) -> list[Event]:
+    """The events the SQL store returns for a conversation: from the latest session start on.
+
+    Mirrors `SQLTrackerStore._event_query`: events with a timestamp at or after the latest
+    `session_started` event's, or all events when there is none.
+    """
+    starts = [event.timestamp for event in events if isinstance(event, SessionStarted)]
+    if not starts:
+        return list(events)
+    latest = max(starts)
+    return [event for event in events if event.timestamp >= latest]
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore` that serves active conversations from memory and writes every event through."""
+
+    def __init__(
+        self,
+        *args: Any,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+        cache_seconds: float = DEFAULT_CACHE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_size = int(cache_size)
+        self.cache_seconds = float(cache_seconds)
+        self._clock = clock
+        # sender id -> (events as the database holds them for the current session, last use)
+        self._cache: OrderedDict[str, tuple[list[Event], float]] = OrderedDict()
+
+    def _cached(self, sender_id: str) -> list[Event] | None:
+        entry = self._cache.get(sender_id)
+        if entry is None:
+            return None
+        events, used = entry
+        if self._clock() - used > self.cache_seconds:
+            del self._cache[sender_id]
+            return None
+        return events
+
+    def _remember(self, sender_id: str, events: list[Event]) -> None:
+        self._cache[sender_id] = (events, self._clock())
+        self._cache.move_to_end(sender_id)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def forget(self, sender_id: str) -> None:
+        """Drop a conversation from the cache (the next message reads it from the database)."""
+        self._cache.pop(sender_id, None)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The current session of a conversation, from memory when it was active recently."""
+        events = self._cached(sender_id)
+        if events is None:
+            tracker = await super().retrieve(sender_id)
+            # No tracker means the database holds no events at all for this sender.
+            self._remember(sender_id, [] if tracker is None else list(tracker.events))
+            return tracker
+        self._remember(sender_id, events)
+        if not self.domain or not events:
+            return None
+        return DialogueStateTracker.from_events(sender_id, list(events), self.domain.slots)
+
+    def _stored_count(self, tracker: DialogueStateTracker) -> int | None:
+        """How many of the tracker's events are in the database, if the cache can tell.
+
+        It can when the tracker grew from the cached events (the normal case: Rasa retrieved it,
+        added the new turn and now saves it). Otherwise the answer is None.
+        """
+        stored = self._cached(tracker.sender_id)
+        if stored is None or len(tracker.events) < len(stored):
+            return None
+        if all(mine is theirs for mine, theirs in zip(stored, tracker.events, strict=False)):
+            return len(stored)
+        return None
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        """The tracker's events that are not in the database yet (Rasa counts them when unsure)."""
+        stored = self._stored_count(tracker)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        return itertools.islice(tracker.events, stored, None)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Write the new events to the database, then remember the session's events.
+
+        A tracker that did not grow from the cached events is written the way Rasa always does, and
+        the conversation is read from the database again next time.
+        """
+        write_through = self._stored_count(tracker) is not None
+        try:
+            await super().save(tracker)
+        except BaseException:
+            self.forget(tracker.sender_id)
+            raise
+        if write_through:
+            self._remember(tracker.sender_id, current_session(list(tracker.events)))
+        else:
+            self.forget(tracker.sender_id)
