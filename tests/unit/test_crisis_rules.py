@@ -12,10 +12,11 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 62 of 607 (measured 2026-11-30) are left to the trained crisis classifier; the whole NLU must
-    # catch all of them (tests/model/test_crisis_heldout.py).
+    # 113 of 707 (measured 2026-11-30; 61 of the first 607, 52 of the 100 added from the second
+    # held-out set) are left to the trained crisis classifier; the whole NLU must catch all of them
+    # (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 62, missed
+    assert len(missed) <= 113, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
@@ -40,6 +41,9 @@ def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
         "de urge om te cutten is zo erg vanavond",
         "hoe hoog moet een flat zijn om het zeker niet te overleven",
         "mijn vriend is niet aanspreekbaar en er ligt een leeg potje pillen",
+        "als ik wegval is alles opgelost voor ze",
+        "vanavond ben ik weer begonnen met krassen",
+        "ik wil niet dat mijn dochter me vindt",
     ],
 )
 def test_spelling_case_and_language_variants(text: str) -> None:
@@ -61,6 +65,11 @@ def test_spelling_case_and_language_variants(text: str) -> None:
         "ik heb 2 paracetamol genomen tegen de hoofdpijn",
         "ik sta op het dak om de dakgoot schoon te maken",
         "in de serie pleegt de oude moeder zelfmoord, best heftig",
+        "mijn ex sloeg me vroeger, nu woon ik al jaren veilig",
+        "ik heb me gesneden bij het uien snijden",
+        "dit is mijn laatste bericht voor vandaag, slaap lekker",
+        "ik schrijf een afscheidsbrief voor mijn collega's",
+        "nu kan ik met een gerust hart slapen",
     ],
 )
 def test_harmless_words_are_not_crisis(text: str) -> None:
