@@ -42,6 +42,7 @@ BASELINE_SCRIPT = [
 ]
 MESSAGES_PER_CONVERSATION = 20
 TOTAL_MESSAGES = 400
+ROUNDS = 4  # per level and assistant, alternating
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -65,18 +66,24 @@ async def _conversation(
         latencies.append(time.perf_counter() - started)
 
 
-async def _load(url: str, script: list[str], concurrency: int) -> dict[str, float]:
+async def _round(url: str, script: list[str], concurrency: int) -> tuple[list[float], float]:
+    """One round: TOTAL_MESSAGES messages in conversations of MESSAGES_PER_CONVERSATION, `concurrency`
+    conversations at a time. Returns every message's latency and the round's duration."""
     conversations = TOTAL_MESSAGES // MESSAGES_PER_CONVERSATION
     latencies: list[float] = []
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(timeout=timeout) as session:
-        for _ in range(2):  # warm-up, not measured
-            await _conversation(session, url, script, [])
+        await _conversation(session, url, script, [])  # warm-up, not measured
         started = time.perf_counter()
         for first in range(0, conversations, concurrency):
             batch = range(first, min(first + concurrency, conversations))
             await asyncio.gather(*(_conversation(session, url, script, latencies) for _ in batch))
         elapsed = time.perf_counter() - started
+    return latencies, elapsed
+
+
+def summary(latencies: list[float], elapsed: float, concurrency: int) -> dict[str, float]:
+    """p50, p95 and messages per second over all measured rounds."""
     return {
         "messages": len(latencies),
         "concurrent_conversations": concurrency,
@@ -139,46 +146,67 @@ def start_baseline(project: Path, model: Path) -> tuple[subprocess.Popen[bytes],
 
 
 def measure(workdir: Path) -> dict[str, Any]:
-    """Measure ours and the baseline in the same run, and give the ratios."""
+    """Measure ours and the baseline in the same run, in alternating rounds, and give the ratios.
+
+    Both assistants are up during the whole run and take turns (ours, baseline, baseline, ours, ...),
+    so a machine that gets slower or faster during the run affects both alike. Per level each does
+    ROUNDS rounds of TOTAL_MESSAGES messages; the per-round p95 ratios show the run-to-run spread.
+    """
     baseline_model = prepare_baseline(workdir)
     ours = start_assistant(workdir / "ours")
+    base_process: subprocess.Popen[bytes] | None = None
     try:
-        our_results = {
-            "1": asyncio.run(_load(ours.webhook, OUR_SCRIPT, 1)),
-            "20": asyncio.run(_load(ours.webhook, OUR_SCRIPT, 20)),
-        }
-        our_memory = rss_mb(ours.processes[1].pid)
+        base_process, base_url = start_baseline(workdir / "rasa-init", baseline_model)
+        urls = {"ours": (ours.webhook, OUR_SCRIPT), "baseline": (base_url, BASELINE_SCRIPT)}
+        results: dict[str, dict[str, Any]] = {"ours": {}, "baseline": {}}
+        round_ratios: dict[str, list[float]] = {}
+        for level in (1, 20):
+            collected = {name: ([], 0.0) for name in urls}
+            ratios: list[float] = []
+            for index in range(ROUNDS):
+                order = ["ours", "baseline"] if index % 2 == 0 else ["baseline", "ours"]
+                p95s: dict[str, float] = {}
+                for name in order:
+                    url, script = urls[name]
+                    latencies, elapsed = asyncio.run(_round(url, script, level))
+                    all_latencies, total = collected[name]
+                    collected[name] = (all_latencies + latencies, total + elapsed)
+                    p95s[name] = percentile(latencies, 0.95)
+                ratios.append(round(p95s["ours"] / p95s["baseline"], 3))
+            for name, (latencies, elapsed) in collected.items():
+                results[name][str(level)] = summary(latencies, elapsed, level)
+            round_ratios[str(level)] = ratios
+        results["ours"]["rasa_server_memory"] = rss_mb(ours.processes[1].pid)
+        results["baseline"]["rasa_server_memory"] = rss_mb(base_process.pid)
     finally:
         ours.stop()
-    process, url = start_baseline(workdir / "rasa-init", baseline_model)
-    try:
-        base_results = {
-            "1": asyncio.run(_load(url, BASELINE_SCRIPT, 1)),
-            "20": asyncio.run(_load(url, BASELINE_SCRIPT, 20)),
-        }
-        base_memory = rss_mb(process.pid)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    ratios = {
+        if base_process is not None:
+            base_process.terminate()
+            base_process.wait(timeout=30)
+    ratios_over_baseline = {
         level: {
-            "p95_ratio": round(our_results[level]["p95_ms"] / base_results[level]["p95_ms"], 3),
-            "p50_ratio": round(our_results[level]["p50_ms"] / base_results[level]["p50_ms"], 3),
+            "p95_ratio": round(results["ours"][level]["p95_ms"] / results["baseline"][level]["p95_ms"], 3),
+            "p50_ratio": round(results["ours"][level]["p50_ms"] / results["baseline"][level]["p50_ms"], 3),
             "throughput_ratio": round(
-                our_results[level]["messages_per_second"] / base_results[level]["messages_per_second"], 3
+                results["ours"][level]["messages_per_second"]
+                / results["baseline"][level]["messages_per_second"],
+                3,
             ),
+            "p95_ratio_per_round": round_ratios[level],
         }
         for level in ("1", "20")
     }
     return {
         "setup": {
-            "ours": "this assistant: Rasa + action server, SQLite tracker store (embedded default)",
+            "ours": "this assistant: Rasa + action server, cached SQLite tracker store (embedded default)",
             "baseline": "stock `rasa init` assistant, trained in the same run, in-memory tracker store",
             "messages_per_conversation": MESSAGES_PER_CONVERSATION,
+            "rounds_per_level": ROUNDS,
+            "messages_per_round": TOTAL_MESSAGES,
             "cpu_count": os.cpu_count(),
         },
-        "ours": {**our_results, "rasa_server_memory": our_memory},
-        "baseline": {**base_results, "rasa_server_memory": base_memory},
-        "ratios_ours_over_baseline": ratios,
+        "ours": results["ours"],
+        "baseline": results["baseline"],
+        "ratios_ours_over_baseline": ratios_over_baseline,
         "targets": {"p95_ratio_at_20_max": 1.0, "rasa_server_memory_max_mb": 1536},
     }

@@ -153,6 +153,17 @@ def add_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def whole_days(value: str) -> int:
+    """A number of days of at least 1 (conversations active today are never purged)."""
+    try:
+        days = int(value)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise argparse.ArgumentTypeError(f"geef een heel aantal dagen van 1 of meer, niet '{value}'")
+    return days
+
+
 def purge(args: argparse.Namespace) -> int:
     """Delete closed meldingen and old anonymous conversations."""
     import os
@@ -201,8 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
     user.set_defaults(run=add_user)
     purger = commands.add_parser("purge", help="oude gesprekken en afgeronde meldingen verwijderen")
-    purger.add_argument("--closed-days", type=int, default=DEFAULT_CLOSED_MELDING_DAYS)
-    purger.add_argument("--conversation-days", type=int, default=DEFAULT_CONVERSATION_DAYS)
+    purger.add_argument("--closed-days", type=whole_days, default=DEFAULT_CLOSED_MELDING_DAYS)
+    # At least 1: the Rasa server keeps conversations active in the last minutes in memory
+    # (bot/store/tracker_cache.py), so today's conversations must not be purged under it.
+    purger.add_argument("--conversation-days", type=whole_days, default=DEFAULT_CONVERSATION_DAYS)
     purger.set_defaults(run=purge)
     return parser
 

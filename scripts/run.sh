@@ -4,7 +4,6 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-RASA=.venv/bin/rasa
 RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
@@ -45,7 +44,8 @@ pids+=($!)
 .venv/bin/python -m bot deliver &
 pids+=($!)
 
-"$RASA" run --model models/current.tar.gz --endpoints endpoints.yml \
+# `rasa run` through bot/rasa_server.py, which checks action server replies with a validator built once.
+.venv/bin/python -m bot.rasa_server run --model models/current.tar.gz --endpoints endpoints.yml \
     --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
     --enable-api --auth-token="$RASA_TOKEN" &
 pids+=($!)

@@ -10,8 +10,8 @@ when the process stops; the database stays the source of truth.
 The cache is only correct while this Rasa process is the only writer of the tracker tables. That is
 already the case with Rasa's default in-memory lock store (one Rasa process). With several Rasa
 processes (Redis lock store), use `type: SQL` instead. Entries are dropped after `cache_seconds`
-without a message (so `python -m bot purge`, which removes conversations idle for days, never races
-with it) and the least recently used entries go first when more than `cache_size` are active.
+without a message (so `python -m bot purge`, which only removes conversations idle for at least a
+day, never races with it) and the least recently used entries go first when more than `cache_size` are active.
 """
 
 from __future__ import annotations

@@ -171,7 +171,9 @@ def start_assistant(
     assistant.processes.append(actions)
     rasa = subprocess.Popen(
         [
-            str(VENV_BIN / "rasa"),
+            str(VENV_BIN / "python"),
+            "-m",
+            "bot.rasa_server",  # `rasa run` as `make run` starts it
             "run",
             "--model",
             str(model),

@@ -12,6 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp.crisis_classifier import PROBABILITY_KEY, CrisisClassifier
+from bot.safety.crisis import prepare
 from bot.safety.crisis_model import CrisisModel, load_corpus, parts
 
 CRISIS = [
@@ -63,6 +64,11 @@ class TestCrisisModel:
     def test_scores_risk_higher_than_ordinary_talk(self) -> None:
         risk, calm = self.model.probabilities(["ik wil echt niet meer leven", "ik ga graag naar de markt"])
         assert risk > 0.5 > calm
+
+    def test_scores_are_those_of_the_fitted_pipeline(self) -> None:
+        texts = ["ik wil echt niet meer leven", "ik ga graag naar de markt", "mn kat is dood", ""]
+        expected = self.model.pipeline.predict_proba([prepare(text) for text in texts])[:, 1]
+        assert self.model.probabilities(texts) == pytest.approx(list(expected), abs=1e-12)
 
     def test_one_risky_sentence_in_a_long_story_is_not_watered_down(self) -> None:
         story = (

@@ -12,6 +12,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionSt
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
+from bot.cli import build_parser
 from bot.store.tracker_cache import CachedSQLTrackerStore, current_session
 from tests.unit.conftest import DOMAIN_FILE, ROOT
 
@@ -169,3 +170,12 @@ def test_endpoints_yml_loads_the_cached_store(tmp_path: Path, domain: Domain) ->
     config.kwargs["db"] = str(tmp_path / "tracker.db")
     store = create_tracker_store(config, domain)
     assert isinstance(getattr(store, "_tracker_store", store), CachedSQLTrackerStore)
+
+
+@pytest.mark.parametrize("days", ["0", "-3", "een"])
+def test_purge_never_takes_todays_conversations(days: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # They may live in the cache of the running Rasa server, so `purge` needs at least one day.
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["purge", "--conversation-days", days])
+    assert "1 of meer" in capsys.readouterr().err
+    assert build_parser().parse_args(["purge", "--conversation-days", "1"]).conversation_days == 1
