@@ -12,11 +12,11 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 113 of 707 (measured 2026-11-30; 61 of the first 607, 52 of the 100 added from the second
-    # held-out set) are left to the trained crisis classifier; the whole NLU must catch all of them
-    # (tests/model/test_crisis_heldout.py).
+    # 169 of 807 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
+    # held-out set, for which no rules were written) are left to the trained crisis classifier; the
+    # whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 113, missed
+    assert len(missed) <= 169, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
