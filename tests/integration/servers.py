@@ -29,9 +29,8 @@ QUIET_ENV = {
 }
 
 # The tracker store `make run` uses (endpoints.yml), pointed at a fresh SQLite file per test run.
-TRACKER_STORE_TYPE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"][
-    "type"
-]
+ENDPOINTS = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+TRACKER_STORE_TYPE = ENDPOINTS["tracker_store"]["type"]
 
 
 def free_port() -> int:
