@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.servers import RunningAssistant, start_assistant
+from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, start_assistant
 from tests.paths import MODEL
 
 
@@ -15,6 +15,8 @@ from tests.paths import MODEL
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}; run `make train` (make test does).")
-    running = start_assistant(Path(tmp_path_factory.mktemp("assistant")))
+    running = start_assistant(
+        Path(tmp_path_factory.mktemp("assistant")), tracker_cache_seconds=SHORT_TRACKER_CACHE_SECONDS
+    )
     yield running
     running.stop()

@@ -31,6 +31,8 @@ QUIET_ENV = {
 # The tracker store `make run` uses (endpoints.yml), pointed at a fresh SQLite file per test run.
 ENDPOINTS = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
 TRACKER_STORE_TYPE = ENDPOINTS["tracker_store"]["type"]
+# How long the integration tests' Rasa keeps an idle conversation in memory (see start_assistant).
+SHORT_TRACKER_CACHE_SECONDS = 1.0
 
 
 def free_port() -> int:
@@ -121,10 +123,13 @@ def start_assistant(
     sqlite_tracker_store: bool = True,
     api_token: str | None = None,
     env: dict[str, str] | None = None,
+    tracker_cache_seconds: float | None = None,
 ) -> RunningAssistant:
     """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`.
 
     `sqlite_tracker_store=False` keeps conversations in memory instead (for benchmark comparisons).
+    `tracker_cache_seconds` shortens how long Rasa keeps an idle conversation in memory (10 minutes in
+    `make run`), for tests that move stored events back in time and then wait that long.
     `api_token` also enables Rasa's HTTP API with that token, as `make run` does for the gateway.
     `env` adds environment variables for both servers (e.g. `VOLUNTEER_HOURS`).
     """
@@ -141,6 +146,7 @@ def start_assistant(
         + (
             f"tracker_store:\n  type: {TRACKER_STORE_TYPE}\n"
             f'  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
+            + (f"  cache_seconds: {tracker_cache_seconds}\n" if tracker_cache_seconds is not None else "")
             if sqlite_tracker_store
             else ""
         ),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import uuid
 from typing import Any
 
 import pytest
 
-from tests.integration.servers import RunningAssistant, post_json
+from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, post_json
 
 pytestmark = pytest.mark.integration
 
@@ -104,7 +105,11 @@ def test_crisis_in_any_turn(assistant: RunningAssistant, message: str) -> None:
 
 
 def _age_conversation(assistant: RunningAssistant, sender: str, seconds: int) -> None:
-    """Move every stored event of this sender back in time, as if the visitor left long ago."""
+    """Move every stored event of this sender back in time, as if the visitor left long ago.
+
+    Rasa keeps a conversation in memory while it is active (bot/store/tracker_cache.py), so this then
+    waits until the test server has let go of it, as it would of a visitor who really left.
+    """
     with sqlite3.connect(assistant.tracker_db) as db:
         rows = db.execute("SELECT id, timestamp, data FROM events WHERE sender_id = ?", (sender,))
         for row_id, timestamp, data in rows.fetchall():
@@ -114,6 +119,7 @@ def _age_conversation(assistant: RunningAssistant, sender: str, seconds: int) ->
                 "UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
                 (timestamp - seconds, json.dumps(event), row_id),
             )
+    time.sleep(SHORT_TRACKER_CACHE_SECONDS + 0.5)
 
 
 def test_returning_visitor_is_asked_how_the_step_went(assistant: RunningAssistant) -> None:
