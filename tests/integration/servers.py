@@ -142,7 +142,8 @@ def start_assistant(
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
-        f'  token: "{assistant.actions_token}"\n'
+        # As in endpoints.yml: Rasa reads the token from ACTIONS_TOKEN (set for both servers below).
+        "  token: ${ACTIONS_TOKEN}\n"
         + (
             f"tracker_store:\n  type: {TRACKER_STORE_TYPE}\n"
             f'  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'
