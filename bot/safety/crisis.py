@@ -102,6 +102,15 @@ _HARMLESS = (
     r"(\w+ ){0,2}(uien|groente|brood|mes|blik|papier|glas|koken|snijden)\w*|afscheids(brief|speech|woord|"
     r"mail|praatje|feest|receptie)\w* (\w+ ){0,4}(collega|collegas|klas|team|club|vereniging|buren|"
     r"leerlingen|werk|pensioen)\w*|laatste bericht (\w+ )?(voor )?(vandaag|vanavond|vannacht|nu)\b|"
+    # A holiday, a job or volunteering that has come to an end; an attempt, a suicide, self-harm or
+    # abuse that is years in the past.
+    r"het is mooi geweest (met |die |dat |de |het |in |op |bij ){1,2}(\w+ ){0,2}(vakantie|weken|week|"
+    r"weekend|dagen|werk|vrijwilligerswerk|baan|club|vereniging|reis|feest|seizoen|zeeland|camping)\w*|"
+    r"(jaar|jaren|maanden) geleden (\w+ ){0,2}(een )?(zelfmoordpoging|poging|zelfmoord) (\w+ )?(gedaan|"
+    r"gepleegd|ondernomen)|(heb|heeft|had) (mezelf|zichzelf|me|zich) vroeger (\w+ )?(gesneden|gekrast|"
+    r"beschadigd|pijn gedaan)|vroeger (\w+ ){0,2}aan zelfbeschadiging (gedaan|gedaan heeft)|(werd|werden) "
+    r"vroeger (\w+ )?(mishandeld|geslagen|bedreigd)|vroeger een relatie waarin ik (werd )?(mishandeld|"
+    r"geslagen|bedreigd)|"
     # Stories and lessons about suicide.
     r"zelfmoordpreventie|suicide squad|(boek|serie|film|game|spel|verhaal|roman|toneelstuk)\w* "
     r"(\w+ ){0,8}(pleegt|pleegde|plegen) (\w+ ){0,3}zelfmoord"
@@ -423,6 +432,19 @@ def has_harmless_idiom(text: str) -> bool:
     return _HARMLESS_RE.search(_corrected(text)) is not None
 
 
+# Words typed without spaces ("ikwilnietmeerleven"): one long word holding a whole risk phrase.
+_FUSED_RE = re.compile(
+    r"(wil|wou)\w*niet\w*meer\w*(leven|zijn|bestaan|wakker)|nietmeer(leven|bestaan)|(wil|wou)\w*dood\b|"
+    r"(wil|wou)\w*(sterven|verdwijnen)\b|mezelf\w*(ophangen|doden|vermoorden|snijden|verdrinken)|"
+    r"vankant\w*maken|(eind|einde)aan\w*maken|ereind\w*aan"
+)
+_FUSED_MIN_LENGTH = 9
+
+
+def _fused(cleaned: str) -> bool:
+    return any(len(word) >= _FUSED_MIN_LENGTH and _FUSED_RE.search(word) for word in cleaned.split())
+
+
 @lru_cache(maxsize=4096)
 def detect_crisis(text: str) -> CrisisSignal | None:
     """Return a `CrisisSignal` when the message shows acute risk, otherwise None."""
@@ -430,4 +452,6 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     if not cleaned:
         return None
     reasons = tuple(name for name, pattern in _GROUP_RES.items() if pattern.search(cleaned))
+    if _fused(cleaned):
+        reasons += ("fused_words",)
     return CrisisSignal(reasons) if reasons else None
