@@ -107,7 +107,7 @@ _HARMLESS = (
     r"het is mooi geweest (met |die |dat |de |het |in |op |bij ){1,2}(\w+ ){0,2}(vakantie|weken|week|"
     r"weekend|dagen|werk|vrijwilligerswerk|baan|club|vereniging|reis|feest|seizoen|zeeland|camping)\w*|"
     r"(jaar|jaren|maanden) geleden (\w+ ){0,2}(een )?(zelfmoordpoging|poging|zelfmoord) (\w+ )?(gedaan|"
-    r"gepleegd|ondernomen)|(heb|heeft|had) (mezelf|zichzelf|me|zich) vroeger (\w+ )?(gesneden|gekrast|"
+    r"gepleegd|ondernomen)|(jaar|jaren|maanden) geleden (een )?(eind|einde) aan (zijn|haar) leven gemaakt|(heb|heeft|had) (mezelf|zichzelf|me|zich) vroeger (\w+ )?(gesneden|gekrast|"
     r"beschadigd|pijn gedaan)|vroeger (\w+ ){0,2}aan zelfbeschadiging (gedaan|gedaan heeft)|(werd|werden) "
     r"vroeger (\w+ )?(mishandeld|geslagen|bedreigd)|vroeger een relatie waarin ik (werd )?(mishandeld|"
     r"geslagen|bedreigd)|"
