@@ -1,10 +1,15 @@
-"""bot.rasa_server checks action server replies exactly as Rasa does, with the validator built once."""
+"""bot.rasa_server checks action server replies exactly as Rasa does, with the validator built once, and
+freezes the loaded model for the garbage collector."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import rasa.core.run
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
@@ -57,3 +62,29 @@ def test_install_replaces_rasas_check(action: RemoteAction, monkeypatch: pytest.
     assert RemoteAction._validate_action_result is rasa_server.validate_action_result
     with pytest.raises(ValidationError):
         action._validate_action_result(BAD[0])
+
+
+def test_the_loaded_agent_is_frozen_and_returned() -> None:
+    agent = SimpleNamespace(name="agent")
+    loaded: list[tuple[Any, ...]] = []
+
+    async def load(*args: Any) -> Any:
+        loaded.append(args)
+        return agent
+
+    gc.unfreeze()
+    try:
+        result = asyncio.run(rasa_server.freeze_after_loading(load)("model.tar.gz", "app"))
+        assert result is agent
+        assert loaded == [("model.tar.gz", "app")]
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_install_wraps_rasas_agent_loading_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = getattr(rasa.core.run.load_agent_on_start, "__wrapped__", rasa.core.run.load_agent_on_start)
+    monkeypatch.setattr(rasa.core.run, "load_agent_on_start", original)
+    rasa_server.install()
+    rasa_server.install()
+    assert rasa.core.run.load_agent_on_start.__wrapped__ is original  # type: ignore[attr-defined]
