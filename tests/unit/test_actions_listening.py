@@ -10,26 +10,14 @@ from actions.listening import MAX_LISTEN_TURNS, ActionListenReflect
 
 from .conftest import make_tracker, responses, run_action, slot_sets
 
-
-def listening_slots(
-    tracker: Tracker,
-    causes: list[str],
-    duration: str | None,
-    kind: str | None,
-    isolated: bool,
-    interests: list[str],
-    turns: int,
-) -> list[SlotSet]:
-    """The listening slots the action sets: only those whose value differs from the tracker's."""
-    values = {
-        "causes": causes,
-        "duration": duration,
-        "loneliness_type": kind,
-        "social_isolation": isolated,
-        "interests": interests,
-        "listen_turns": turns,
-    }
-    return [SlotSet(name, value) for name, value in values.items() if tracker.get_slot(name) != value]
+# What a first listening turn learns about a new visitor, slot by slot: no cause, duration or kind yet,
+# not isolated, no interests. Only slots whose value changes are set (the domain starts them at None).
+FIRST_TURN_SLOTS = [
+    SlotSet("causes", []),
+    SlotSet("social_isolation", False),
+    SlotSet("interests", []),
+    SlotSet("listen_turns", 1),
+]
 
 
 def slots_after(tracker: Tracker, events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -42,7 +30,7 @@ async def test_first_turn_reflects_and_asks_duration() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
-    assert events == listening_slots(tracker, [], None, None, False, [], 1)
+    assert events == FIRST_TURN_SLOTS
 
 
 async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
@@ -51,7 +39,11 @@ async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
 
     assert responses(dispatcher) == ["utter_reflect_duration_years", "utter_ask_what_happened"]
     assert events == [
-        *listening_slots(tracker, [], "years", None, False, [], 2),
+        SlotSet("causes", []),
+        SlotSet("duration", "years"),
+        SlotSet("social_isolation", False),
+        SlotSet("interests", []),
+        SlotSet("listen_turns", 2),
         SlotSet("asked_cause", True),
     ]
 
@@ -66,7 +58,11 @@ async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
 
     assert responses(dispatcher) == ["utter_reflect_cause_loss", "utter_offer_scale"]
     assert events == [
-        *listening_slots(tracker, ["loss"], "years", "emotional", False, [], 3),
+        SlotSet("causes", ["loss"]),
+        SlotSet("loneliness_type", "emotional"),
+        SlotSet("social_isolation", False),
+        SlotSet("interests", []),
+        SlotSet("listen_turns", 3),
         SlotSet("pending_question", "scale"),
     ]
 
@@ -76,7 +72,13 @@ async def test_cause_in_first_message_is_reflected_then_duration_asked() -> None
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_cause_divorce", "utter_ask_duration"]
-    assert events == listening_slots(tracker, ["divorce"], None, "emotional", False, [], 1)
+    assert events == [
+        SlotSet("causes", ["divorce"]),
+        SlotSet("loneliness_type", "emotional"),
+        SlotSet("social_isolation", False),
+        SlotSet("interests", []),
+        SlotSet("listen_turns", 1),
+    ]
 
 
 async def test_known_cause_is_not_reflected_again_and_not_duplicated() -> None:
@@ -115,7 +117,13 @@ async def test_someone_worried_about_another_gets_reflection_and_menu(role: str)
 
     assert responses(dispatcher) == ["utter_reflect_other", "utter_other_menu"]
     # The slots are still learnt, but nothing is offered (no pending question).
-    assert events == listening_slots(tracker, ["loss"], None, "emotional", False, [], 1)
+    assert events == [
+        SlotSet("causes", ["loss"]),
+        SlotSet("loneliness_type", "emotional"),
+        SlotSet("social_isolation", False),
+        SlotSet("interests", []),
+        SlotSet("listen_turns", 1),
+    ]
 
 
 async def test_isolation_is_reflected_and_remembered() -> None:
@@ -247,7 +255,7 @@ async def test_empty_message_is_handled() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
-    assert events == listening_slots(tracker, [], None, None, False, [], 1)
+    assert events == FIRST_TURN_SLOTS
 
 
 async def test_mentioning_ones_wife_is_not_reflected_as_a_loss() -> None:
