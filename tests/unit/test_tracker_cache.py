@@ -92,6 +92,29 @@ async def test_every_turn_is_in_the_database_and_read_back_the_same(
     assert from_cache is not None and from_cache.get_slot("role") == "self"
 
 
+async def test_the_rows_written_are_those_rasas_sql_store_writes(
+    store: CachedSQLTrackerStore, domain: Domain, tmp_path: Path
+) -> None:
+    turns = [session_start(1.0) + turn("hoi", 2.0), turn("nog een keer", 3.0), turn("", 4.0)]
+    turns[2].insert(
+        1, ActionExecuted("action_listen_reflect", policy="TEDPolicy", confidence=0.9, timestamp=4.05)
+    )
+    rasas = plain(domain, tmp_path / "rasa.db")
+    for events in turns:
+        await talk(store, "a", events)  # the fast path: one insert per turn
+        await talk(rasas, "a", events)  # type: ignore[arg-type]  # Rasa's own save
+    query = "SELECT sender_id, type_name, timestamp, intent_name, action_name, data FROM events ORDER BY id"
+    with sqlite3.connect(tmp_path / "tracker.db") as ours, sqlite3.connect(tmp_path / "rasa.db") as theirs:
+        rows = ours.execute(query).fetchall()
+        assert len(rows) == 2 + 3 * 5 + 1
+        assert rows == theirs.execute(query).fetchall()
+
+
+def test_the_sqlite_file_uses_a_write_ahead_log(store: CachedSQLTrackerStore, db: Path) -> None:
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
 async def test_a_new_session_is_served_like_the_sql_store_serves_it(
     store: CachedSQLTrackerStore, domain: Domain, db: Path
 ) -> None:
