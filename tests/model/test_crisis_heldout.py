@@ -52,5 +52,6 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    assert recall >= 0.90
-    assert false_alarms <= 0.11
+    # First measured on 2026-11-30: recall 0.94, false alarms 0.09.
+    assert recall >= 0.91
+    assert false_alarms <= 0.12
