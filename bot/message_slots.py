@@ -3,17 +3,18 @@
 The Rasa server runs every conversation on one event loop, and nearly all of its work for a message
 (NLU, the policies, writing the tracker) is CPU work that does not wait. Under load, the messages of
 many conversations became ready together and the loop ran the first part of each of them back to
-back before it looked at the network again: with 20 busy conversations one turn of the loop took
-0.2 to 1 s (measured 2026-11-30). A message waiting for its custom action's reply from the action
-server (which answered in 2 to 4 ms) waited for such a turn each time: 300 to 550 ms per call.
+back before it looked at the network again: with 20 busy conversations a turn of the loop took
+0.1 to 0.25 s in the median and up to 1 s (measured 2026-11-30). A message waiting for its custom
+action's reply from the action server (which answered in 2 to 4 ms) waited for such a turn each
+time: 300 to 550 ms per call.
 
 With `MessageSlots`, only `size` messages are handled at once, in about the order they arrived (an
 asyncio semaphore); the others wait without using the loop. A message keeps its slot while its action
 runs, so the loop has only a few messages' work in each turn and handles the action server's reply
 almost at once. The default of 4 slots gave the lowest p95 at 20 concurrent conversations of the
-sizes tried (1 to 4; 2026-11-30: p95 821 ms with 4, 877 with 3, 997 with 2, 1154 without slots, in
-alternating rounds). The order of the messages within one conversation does not change (Rasa's lock
-store already handles them one by one).
+sizes tried, in two runs of alternating rounds on 2026-11-30 (p95 without slots 1154 ms, 1 slot 937,
+2 slots 849; then 2 slots 997, 3 slots 877, 4 slots 821). The order of the messages within one
+conversation does not change (Rasa's lock store already handles them one by one).
 
 If the action server hangs, the messages waiting for it hold their slots until Rasa's request to it
 times out; every custom action would fail then anyway.
