@@ -44,7 +44,8 @@ pids+=($!)
 .venv/bin/python -m bot deliver &
 pids+=($!)
 
-# `rasa run` through bot/rasa_server.py, which checks action server replies with a validator built once.
+# `rasa run` through bot/rasa_server.py and its speed fixes (action replies checked by a validator built
+# once, the loaded model frozen for the garbage collector, at most RASA_MESSAGE_SLOTS messages at once).
 .venv/bin/python -m bot.rasa_server run --model models/current.tar.gz --endpoints endpoints.yml \
     --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
     --enable-api --auth-token="$RASA_TOKEN" &

@@ -11,7 +11,9 @@ The cache is only correct while this Rasa process is the only writer of the trac
 already the case with Rasa's default in-memory lock store (one Rasa process). With several Rasa
 processes (Redis lock store), use `type: SQL` instead. Entries are dropped after `cache_seconds`
 without a message (so `python -m bot purge`, which only removes conversations idle for at least a
-day, never races with it) and the least recently used entries go first when more than `cache_size` are active.
+day, never races with it) and the least recently used entries go first when more than `cache_size`
+are active. New events are written in one insert; on SQLite with one open connection and a
+write-ahead log.
 """
 
 from __future__ import annotations
