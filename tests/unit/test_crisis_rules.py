@@ -12,12 +12,12 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 220 of 907 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
-    # held-out set, for which no rules were written, 51 of the 100 from the fourth, whose misses got
-    # rules) are left to the trained crisis classifier; the whole NLU must catch all of them
-    # (tests/model/test_crisis_heldout.py).
+    # 279 of 1007 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
+    # held-out set, for which no rules were written, 51 and 59 of the 100 from the fourth and the
+    # fifth, whose misses got rules) are left to the trained crisis classifier; the whole NLU must
+    # catch all of them (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 220, missed
+    assert len(missed) <= 279, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
@@ -45,6 +45,13 @@ def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
         "als ik wegval is alles opgelost voor ze",
         "vanavond ben ik weer begonnen met krassen",
         "ik wil niet dat mijn dochter me vindt",
+        "het moet eruitzien alsof het een ongeluk was, zo dat het op een ongeluk lijkt",
+        "wil iemand mijn katten overnemen, ik ben er na vrijdag niet meer",
+        "even opgezocht hoeveel verdiepingen genoeg is",
+        "mijn vader weigert al dagen te eten en te drinken",
+        "hoe lang duurt het voor de buren me vinden",
+        "ik denk de hele dag aan snijden",
+        "ik sla mijn hoofd tegen de muur tot het bloedt",
     ],
 )
 def test_spelling_case_and_language_variants(text: str) -> None:
@@ -71,6 +78,12 @@ def test_spelling_case_and_language_variants(text: str) -> None:
         "dit is mijn laatste bericht voor vandaag, slaap lekker",
         "ik schrijf een afscheidsbrief voor mijn collega's",
         "nu kan ik met een gerust hart slapen",
+        "ik kan niet slapen, mijn hoofd zit zo vol",
+        "mijn telefoon is bijna dood, ik bel je morgen",
+        "het huis voelt zo leeg en dood sinds de kinderen weg zijn",
+        "vroeger sloeg mijn vader me, gelukkig woon ik nu op mezelf",
+        "toen ik 16 was wilde ik er niet meer zijn, maar dat is al lang voorbij",
+        "ik ben er na dit weekend niet meer op kantoor, ik heb een nieuwe baan",
     ],
 )
 def test_harmless_words_are_not_crisis(text: str) -> None:
