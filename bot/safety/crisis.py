@@ -414,6 +414,32 @@ _GROUPS: dict[str, str] = {
     r"buren) (je|me|mij|mijn lichaam) (\w+ )?(vindt|vinden|vind|ontdekt|ontdekken)\b|(denk|denken|dacht)"
     r" (\w+ ){0,3}aan (snijden|krassen|kerven|cutten)\b|aan (snijden|krassen|kerven|cutten) (\w+ )?"
     r"(denken|gedacht)|(snijden|krassen|snij|kras|kerven) (\w+ ){0,12}dieper\b",
+    # Corpus batch I of 2026-11-30 (the middle ground between very sad and acute), misses read before
+    # it was added: joining someone who died, not living to a birthday or a month, a bag over the head,
+    # falls from a height, pills bought in several shops, a failed attempt to be tried again, farewells
+    # to the chat, stepping in front of a bus, legs over a window sill, which medicines are deadly,
+    # staying only for a pet, not being there by an appointment, sleep or silence for ever, wishing for
+    # an accident, no reason to wake up.
+    "corpus_2026_11_30_i": r"(overleden|overleed|dood|begraven|gestorven|er niet meer is) (\w+ ){0,10}"
+    r"(bij (hem|haar) (kom|komen|zijn|wil zijn)\b|naar (hem|haar) toe\b|(met|achter) (hem|haar) (mee|aan)"
+    r"\b)|laat (mij|me) ook maar gaan|ik (ga|word|haal) (de |geen )?\d+ (niet|nooit)? ?(meer )?(worden|"
+    r"halen|meemaken)\b|ik ga geen \d+ worden|(ga|zal) (\w+ ){0,2}(januari|februari|kerst|oud en nieuw|"
+    r"mijn verjaardag|volgend jaar|de zomer|de lente) (niet|nooit) (meer )?(meemaken|halen)|"
+    r"zak (\w+ ){0,3}over (mijn|m n|je) hoofd|hoe lang (\w+ ){0,4}(met|in) een (plastic )?zak|"
+    r"(van|vanaf) (\d+|tien|twintig|dertig|veertig|vijftig|honderd) (meter|verdiepingen) (hoog )?(valt|"
+    r"springt|vallen|springen)\b|(paracetamol|pillen|slaappillen|medicijnen|tabletten) (\w+ ){0,4}(gekocht|"
+    r"gehaald) (\w+ ){0,3}(verschillende|meerdere|allemaal andere) (winkels|drogisten|apotheken)|"
+    r"poging gedaan (\w+ ){0,4}(lukte niet|mislukt) (\w+ ){0,6}(opnieuw|nog een keer|weer)\b|"
+    r"fijn (om )?(je|jullie|u) gekend te hebben|(jij|u) bent de laatste (met wie|die|tegen wie) ik "
+    r"(\w+ )?(praat|spreek|schrijf)|(stap|stappen|spring|springen) (\w+ ){0,3}voor (een|de) (bus|trein|"
+    r"auto|vrachtwagen|tram|metro)\b|(vensterbank|reling|balkonrand|dakrand|leuning) (\w+ ){0,4}(benen|"
+    r"voeten) (\w+ )?(buiten|over)\b|(welke|hoeveel) (\w+ ){0,2}(medicijnen|pillen|tabletten|middelen) "
+    r"(\w+ ){0,4}dodelijk|anders was ik (al )?(lang |allang )?(weg|er niet meer|dood)\b|(niet|nie) dat "
+    r"ik er (dan )?nog ben|(mijn|m n) leven (\w+ ){0,2}afsluiten|(inslapen|slapen|stilte|verdwijnen) "
+    r"(\w+ ){0,2}voor altijd|(wens|hoop) (\w+ ){0,4}(een )?ongeluk (krijg|krijgen|overkomt)\b|"
+    r"overleef ik niet (\w+ ){0,2}(wil|hoef) ik (ook )?niet|geen reden (meer )?(om )?(nog )?(wakker te "
+    r"worden|op te staan)|(al )?te lang (leef|leven|geleefd)\b|laatste (app|bericht|berichtje) (\w+ )"
+    r"{0,2}zorg goed voor|(have|got) (the|a) knife",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
