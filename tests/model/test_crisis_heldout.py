@@ -4,8 +4,8 @@ Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messa
 - The development set (`data/safety/crisis_dev.yml`) was used while writing the rules and is also
   training data for the crisis classifier, so the targets holding there (enforced here) says little
   about new text; it guards against regressions.
-- The held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-30 by someone who saw no rules,
-  training data or earlier sets, and not looked at) is the honest measure; `make bench` reports it.
+- The held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-30 by someone who read only the
+  definition of acute risk and saw no rules, training data or earlier sets, and not looked at) is the honest measure; `make bench` reports it.
   This test guards the level measured when the set was first used (see README, "Safety net"), with a
   margin of about three messages for the differences between training runs.
 """
@@ -52,6 +52,6 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    # First measured on 2026-11-30: recall 0.94, false alarms 0.09.
-    assert recall >= 0.91
+    # First measured on 2026-11-30 (the sixth set of that day): recall 0.95, false alarms 0.09.
+    assert recall >= 0.92
     assert false_alarms <= 0.12
