@@ -5,7 +5,8 @@ Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messa
   training data for the crisis classifier, so the targets holding there (enforced here) says little
   about new text; it guards against regressions.
 - The held-out set (`bench/data/crisis_heldout.yml`, written on 2026-11-30 by someone who read only the
-  definition of acute risk and saw no rules, training data or earlier sets, and not looked at) is the honest measure; `make bench` reports it.
+  definition of acute risk and saw no rules, training data or earlier sets, and not looked at) is the
+  honest measure; `make bench` reports it.
   This test guards the level measured when the set was first used (see README, "Safety net"), with a
   margin of about three messages for the differences between training runs.
 """
