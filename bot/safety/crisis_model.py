@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import normalize
 
-from bot.safety.crisis import prepare
+from bot.safety.crisis import has_harmless_idiom, prepare
 
 # Where a message is split into parts that are scored on their own.
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|,\s*(?:maar|en|want|dus|omdat)\s")
@@ -86,8 +86,19 @@ class CrisisModel:
         return self
 
     def probability(self, text: str) -> float:
-        """The highest risk probability of the whole message and of each of its sentences."""
-        return max(self.probabilities(parts(text)))
+        """The highest risk probability of the whole message and of each of its sentences.
+
+        A part that is left with fewer than three words once its harmless idioms are removed ("ik heb
+        me dood gelachen" -> "ik heb me") is not scored: such stubs carry no risk of their own, but a
+        few common words alone can score high. A message with no part left scores 0.
+        """
+        prepared = [prepare(part) for part in parts(text)]
+        scored = [
+            part
+            for index, part in enumerate(prepared)
+            if len(part.split()) >= _MIN_PART_WORDS or (index == 0 and not has_harmless_idiom(text))
+        ]
+        return max(self._scores(scored)) if scored else 0.0
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Risk probability of each text as a whole (not split into sentences).
@@ -97,7 +108,10 @@ class CrisisModel:
         and its tf-idf step recomputes its weights on every call (see `_tfidf`); this runs on every
         message.
         """
-        prepared = [prepare(text) for text in texts]
+        return self._scores([prepare(text) for text in texts])
+
+    def _scores(self, prepared: list[str]) -> list[float]:
+        """Risk probability of each text already prepared by `bot.safety.crisis.prepare`."""
         union = self.pipeline.named_steps["features"]
         if self._idf is None:
             self._idf = [vectoriser.idf_ for _, vectoriser in union.transformer_list]

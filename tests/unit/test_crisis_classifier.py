@@ -78,6 +78,15 @@ class TestCrisisModel:
         assert self.model.probability(story) > self.model.probabilities([story])[0]
         assert self.model.probability(story) > 0.5
 
+    def test_parts_left_as_stubs_by_harmless_idioms_are_not_scored(self) -> None:
+        # "Ik lach me dood" is "ik" once the idiom is removed: a stub that is not scored on its own.
+        text = "Ik lach me dood. De buurvrouw zwaaide vanochtend nog."
+        rest = "De buurvrouw zwaaide vanochtend nog"
+        assert parts(text) == [text, "Ik lach me dood", rest]
+        assert self.model.probability(text) == max(self.model.probabilities([text, rest]))
+        assert self.model.probability("ik lach me dood") == 0.0
+        assert self.model.probability("ik wil dood") == self.model.probabilities(["ik wil dood"])[0]
+
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
