@@ -12,12 +12,11 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 279 of 1007 (measured 2026-11-30; 113 of the first 707, 56 of the 100 added from the third
-    # held-out set, for which no rules were written, 51 and 59 of the 100 from the fourth and the
-    # fifth, whose misses got rules) are left to the trained crisis classifier; the whole NLU must
-    # catch all of them (tests/model/test_crisis_heldout.py).
+    # 340 of 1107 (measured 2026-11-30; the first 707 were used while writing the rules, the misses of
+    # the third held-out set got no rules, those of the fourth, fifth and sixth did) are left to the
+    # trained crisis classifier; the whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 279, missed
+    assert len(missed) <= 340, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
@@ -52,6 +51,9 @@ def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
         "hoe lang duurt het voor de buren me vinden",
         "ik denk de hele dag aan snijden",
         "ik sla mijn hoofd tegen de muur tot het bloedt",
+        "het touw hangt al aan de zolderbalk",
+        "sinds ik het oude geweer van mijn vader vond denk ik er steeds aan",
+        "de beslissing is genomen, ik voel me eindelijk rustig",
     ],
 )
 def test_spelling_case_and_language_variants(text: str) -> None:
@@ -84,6 +86,11 @@ def test_spelling_case_and_language_variants(text: str) -> None:
         "vroeger sloeg mijn vader me, gelukkig woon ik nu op mezelf",
         "toen ik 16 was wilde ik er niet meer zijn, maar dat is al lang voorbij",
         "ik ben er na dit weekend niet meer op kantoor, ik heb een nieuwe baan",
+        "we hebben een touw aan de boom gehangen voor de schommel",
+        "de beslissing is genomen om te verhuizen en ik voel me er goed bij",
+        "in die serie pleegt niemand zelfmoord, in het boek wel: de moeder die zelfmoord pleegt",
+        "als ik nog een keer die reclame hoor spring ik uit het raam haha",
+        "vroeger heb ik een poging gedaan, nu gaat het goed",
     ],
 )
 def test_harmless_words_are_not_crisis(text: str) -> None:
