@@ -458,6 +458,36 @@ _GROUPS: dict[str, str] = {
     r"steeds|de hele dag|constant) aan|rustig (\w+ ){0,3}(beslissing|besluit) (is )?genomen|(beslissing|"
     r"besluit) is genomen (?!(om|over|voor|dat|door|van|bij|in|op)\b)(\w+ ){0,5}(voel|voelt) (\w+ ){0,3}"
     r"(goed|rustig|opgelucht)",
+    # Corpus batch K of 2026-11-30 (replies to the assistant's questions), misses read before it was
+    # added: another way after help to die was refused, a garden hose in the car, a knife on one's lap,
+    # not able to swim "and that is fine", doing it while typing, a gun cleaned and loaded, praying to
+    # be taken, final plans, sitting at a bridge now, the thought that it will soon be over.
+    "corpus_2026_11_30_k": r"helpen (om )?(te )?(gaan|sterven|inslapen) (\w+ ){0,3}(maar|dus) (\w+ ){0,3}"
+    r"(andere|eigen) manier|tuinslang (\w+ ){0,4}(kofferbak|auto|uitlaat)|(mes|mesje|scheermesje|touw|"
+    r"pillen) (\w+ ){0,3}(op (mijn|m n) schoot|naast (mijn|m n) (bed|kussen))|(kan|kon) (niet|ni) zwemmen "
+    r"(\w+ ){0,3}(goed|juist|mooi|prima)\b|(doe|snij|kras) (ik )?(het )?nu terwijl ik (typ|type|schrijf|"
+    r"chat)|(pistool|geweer|revolver|wapen) (\w+ ){0,8}geladen\b|(god|de here|de heer|allah) (\w+ ){0,2}"
+    r"(me|mij) (komt|kom|zal|mag) (\w+ )?halen|definitieve plannen\b(?! (voor|met|over) (de|het|onze|"
+    r"mijn|m n) )|(brug|spoor|dak|flat|kade|pier) (\w+ ){0,4}(daar )?(zit|sta|lig) ik nu\b|(idee|gedachte) "
+    r"dat het (snel |bijna |straks )?voorbij (is|gaat)\b",
+    # Corpus batch L of 2026-11-30 (jokes, drink, money and danger from others), misses read before it
+    # was added: "if you read this I am gone", a date, a farewell video, "no joke, I will do it", not
+    # getting on the train, into the river, harming oneself soon, cycling to the bridge now, life
+    # insurance paying out, going to the railway, not surviving and not trying to, "you know what for",
+    # not living to a day, not coming back, locked in from outside.
+    "corpus_2026_11_30_l": r"als (je|jij|jullie|u) dit leest (\w+ ){0,3}(ben ik|is het) (\w+ ){0,2}(weg|er "
+    r"niet meer|dood|voorbij)\b|(ik )?heb een datum$|afscheids(video|filmpje|vlog)|(was|is) geen grap(je)? "
+    r"(\w+ ){0,3}(ik )?(ga|doe) het (toch|echt|wel)\b|(trein|intercity|sprinter|metro) (\w+ ){0,6}niet "
+    r"(in )?(te )?(instappen|stappen)\b|(en dan|dan|zo eindigt) (\w+ ){0,2}(de rivier|de gracht|de vaart|"
+    r"het kanaal|het water) in\b(?! (om|te|voor|met) )|(mezelf|me) (\w+ ){0,2}(wat|iets) aan ?doe\b|"
+    r"(brug|spoor|flat|dak|kade|pier|rivier) (\w+ ){0,4}(fiets|loop|rij|ga) (ik )?er (nu |zo |straks )?"
+    r"heen\b(?! om )|(levensverzekering|uitvaartpolis|verzekering) (\w+ ){0,6}(overlijden|dood) (\w+ )"
+    r"{0,6}(geholpen|beter af)|(uitvaartpolis|levensverzekering) (\w+ ){0,8}gebruik van maken|(ga|loop|"
+    r"fiets|rij) (\w+ )?naar het spoor\b|(niet|ni) overleven (\w+ ){0,4}(ook )?niet (proberen|willen)\b|"
+    r"(snap|snapt|weet) (\w+ )?wel waarvoor|(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"morgen|volgende week|kerst|oud en nieuw|mijn verjaardag) (maak|haal) ik (\w+ )?niet (meer )?(mee|"
+    r"meer)\b|en ik kom niet (meer )?terug$|van buiten op slot|(op slot|opgesloten) (\w+ ){0,8}(zonder "
+    r"eten|zonder drinken|kan er niet uit)",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"

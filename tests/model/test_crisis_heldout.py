@@ -13,6 +13,7 @@ Targets from the issue: recall 1.0 and at most 5% false alarms on held-out messa
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from bench.nlu_quality import HELDOUT_CRISIS, HELDOUT_NLU, load_nlu_examples, text_key, training_keys
@@ -56,3 +57,13 @@ def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None
     # First measured on 2026-11-30 (the sixth set of that day): recall 0.95, false alarms 0.09.
     assert recall >= 0.92
     assert false_alarms <= 0.12
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["min of meer", "ja", "nee", "soms", "al jaren", "sinds de zomer", "niks meer", "weet ik niet", "slapen"],
+)
+def test_short_answers_to_the_assistants_questions_are_not_crisis(nlu: Parser, text: str) -> None:
+    # Typed answers to the scale ("ja / min of meer / nee") and to open questions. "min of meer" once
+    # scored 0.79 with the crisis classifier, which would have interrupted the scale with the 113 answer.
+    assert nlu.intent(text) != "crisis", nlu.parse(text).get("safety_screen")
