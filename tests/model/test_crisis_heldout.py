@@ -54,9 +54,10 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    # First measured on 2026-11-30 (the sixth set of that day): recall 0.95, false alarms 0.09.
-    assert recall >= 0.92
-    assert false_alarms <= 0.12
+    # First measured on 2026-11-30 (the seventh set of that day, 100 / 99): recall 0.92, false alarms
+    # 0.081 (8 of 99).
+    assert recall >= 0.89
+    assert false_alarms <= 11 / 99
 
 
 @pytest.mark.parametrize(
