@@ -18,7 +18,9 @@ Duration = Literal["recent", "months", "years"]
 CAUSE_PATTERNS: dict[str, str] = {
     "loss": r"overleden|overlijden|gestorven|weduwe|weduwnaar|rouw|begrafenis|"
     r"(man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer) is (dood|weg)|"
-    r"(verloren|verloor) (mijn|m n)|is (vorig jaar |vorige maand |pas |net )?(dood|gestorven)",
+    r"(verloren|verloor) (mijn|m n)|is (vorig jaar |vorige maand |pas |net )?(dood|gestorven)|"
+    r"(mijn|m n) (man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer|maatje)"
+    r" (\w+ ){0,3}verloren\b",
     "divorce": r"scheiding|gescheiden|uit elkaar|relatie (is )?(uit|voorbij)|heeft me verlaten|"
     r"is bij me weggegaan|vreemdgegaan|mijn ex\b|liefdesverdriet",
     "moving": r"verhuisd|verhuizing|verhuizen|nieuw in (de|deze) (stad|buurt|wijk)|"

@@ -53,6 +53,13 @@ def test_find_causes_none(text: str) -> None:
     assert find_causes(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["ik ben mijn man verloren vorig jaar", "Ik heb mijn vrouw in maart verloren", "verloor mijn zus"]
+)
+def test_find_causes_losing_someone_in_either_word_order(text: str) -> None:
+    assert find_causes(text) == ["loss"]
+
+
 def test_find_causes_order_follows_the_patterns() -> None:
     causes = find_causes("Ik ben gepensioneerd, verhuisd, en mijn vrouw is overleden")
     assert causes == ["loss", "moving", "retirement"]
