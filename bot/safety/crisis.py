@@ -120,7 +120,14 @@ _HARMLESS = (
     r"vroeger (\w+ ){0,2}(een )?(zelfmoordpoging|poging) (\w+ )?(gedaan|ondernomen)|vroeger (\w+ ){0,3}"
     r"(aan )?(mezelf|me) (zat |zitten )?(te )?(krassen|snijden|beschadigen)|(vroeger|toen) (\w+ ){0,6}"
     r"zelfbeschadiging (\w+ ){0,4}(voorbij|achter me)|(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}uit het "
-    r"raam (\w+ ){0,2}(haha\w*|lol|grapje|xd|hihi)|"
+    r"raam (\w+ ){0,2}(haha\w*|lol|grapje|xd|hihi)|vroeger (sneed|kraste|beschadigde|sloeg) ik (mezelf|me)\b|"
+    r"(jaren|jaar|maanden) geleden (\w+ )?(geslagen|mishandeld|geschopt|bedreigd)\b|(in mijn tienertijd|als "
+    r"tiener|als puber|in mijn jeugd|toen ik jong was) (\w+ ){0,4}(pillen genomen|poging gedaan|mezelf "
+    r"gesneden)|(vroeg|vraagt|vroegen|vraag) of ik (\w+ ){0,4}(aandoen|aan doen|dood wil|wil sterven) "
+    r"(nee|neen)\b( hoor)?|"
+    # "If I hear that one more time, I jump off the bridge."
+    r"als ik (\w+ ){0,3}nog (een|1|een) keer (\w+ ){0,8}(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}(uit "
+    r"het raam|van de brug|van het dak|voor de trein)|"
     # Stories and lessons about suicide.
     r"(boek|serie|film|game|spel|verhaal|roman|toneelstuk|documentaire|podcast)\w* (\w+ ){0,8}zelfmoord "
     r"(pleegt|pleegde|plegen|gepleegd)|zelfmoordpreventie|suicide squad|(boek|serie|film|game|spel|"
@@ -488,6 +495,17 @@ _GROUPS: dict[str, str] = {
     r"morgen|volgende week|kerst|oud en nieuw|mijn verjaardag) (maak|haal) ik (\w+ )?niet (meer )?(mee|"
     r"meer)\b|en ik kom niet (meer )?terug$|van buiten op slot|(op slot|opgesloten) (\w+ ){0,8}(zonder "
     r"eten|zonder drinken|kan er niet uit)",
+    # The seventh held-out set of 2026-11-30, after its one measurement: something around the neck and
+    # losing consciousness, a gun on one's lap, the last message sent, how much is needed, someone
+    # about to stand in front of a bus, a very long sleep, the phone off for good, one plan left.
+    "heldout_2026_11_30_seventh": r"(touw|riem|koord|strop|kabel|iets) (\w+ )?om (je|mijn|m n) (nek|hals)\b|"
+    r"(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|touw|"
+    r"pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|mail) (\w+ ){0,4}"
+    r"(verstuurd|gestuurd|verzonden)|hoeveel (\w+ ){0,4}nodig (hebt|heb|is) (\w+ ){0,6}(genoeg|"
+    r"voldoende)\b|voor (de|een) (bus|trein|auto|vrachtwagen|tram) (gaat|ga|gaan|wil|wilt) (\w+ )?(staan|"
+    r"springen|lopen)\b|(wordt|word) (\w+ ){0,2}(hele )?lange slaap|eeuwige slaap|(telefoon|mobiel) "
+    r"(\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b|(mezelf|me) "
+    r"(\w+ ){0,2}(wat|iets) (wil|ga|zal|ging|gaat) aan ?(doe|doen|te doen)\b",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"

@@ -12,11 +12,11 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 340 of 1107 (measured 2026-11-30; the first 707 were used while writing the rules, the misses of
-    # the third held-out set got no rules, those of the fourth, fifth and sixth did) are left to the
-    # trained crisis classifier; the whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
+    # 398 of 1207 (measured 2026-11-30; the first 707 were used while writing the rules, the misses of
+    # the third held-out set got no rules, those of the fourth to seventh did) are left to the trained
+    # crisis classifier; the whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 340, missed
+    assert len(missed) <= 398, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
@@ -54,6 +54,10 @@ def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
         "het touw hangt al aan de zolderbalk",
         "sinds ik het oude geweer van mijn vader vond denk ik er steeds aan",
         "de beslissing is genomen, ik voel me eindelijk rustig",
+        "ik heb de riem al om mijn nek",
+        "mijn buurman zegt dat hij vannacht voor de trein gaat staan",
+        "je vroeg of ik mezelf iets wil aandoen. ja, eigenlijk wel",
+        "ik zet straks mijn telefoon uit, voorgoed",
     ],
 )
 def test_spelling_case_and_language_variants(text: str) -> None:
@@ -91,6 +95,10 @@ def test_spelling_case_and_language_variants(text: str) -> None:
         "in die serie pleegt niemand zelfmoord, in het boek wel: de moeder die zelfmoord pleegt",
         "als ik nog een keer die reclame hoor spring ik uit het raam haha",
         "vroeger heb ik een poging gedaan, nu gaat het goed",
+        "je vroeg of ik mezelf iets wil aandoen, nee hoor, ik ben alleen erg eenzaam",
+        "als ik nog een keer die kerstliedjes hoor spring ik van de brug",
+        "hij heeft me jaren geleden geslagen, nu woon ik veilig",
+        "ik heb een warme sjaal om mijn nek want het vriest",
     ],
 )
 def test_harmless_words_are_not_crisis(text: str) -> None:
