@@ -125,6 +125,12 @@ _HARMLESS = (
     r"tiener|als puber|in mijn jeugd|toen ik jong was) (\w+ ){0,4}(pillen genomen|poging gedaan|mezelf "
     r"gesneden)|(vroeg|vraagt|vroegen|vraag) of ik (\w+ ){0,4}(aandoen|aan doen|dood wil|wil sterven) "
     r"(nee|neen)\b( hoor)?|"
+    # A rope, cord or hook for a swing, a lamp or a bike; a knife for cooking; a gun for hunting; a toy.
+    r"(touw|koord|riem|haak|haakje|snoer)\w* (\w+ ){0,8}(voor|om) (de |een |het |mijn |m n )?(schommel|"
+    r"hangstoel|hangmat|klimwand|tent|tentje|lamp|spiegel|fiets|fietsen|kerstverlichting|was|waslijn|"
+    r"planten|bokszak)\w*|(koord|snoer) van de (kerstverlichting|lamp|lampjes)|mes in (mijn|m n) hand om "
+    r"(\w+ ){0,2}te (snijden|schillen)|(geweer|jachtgeweer)\w* (\w+ ){0,8}(schoon|schoonmaken|poets|"
+    r"poetsen) (\w+ ){0,2}voor (het jachtseizoen|de jacht)|speelgoed ?(pistool|geweer)\w*|"
     # "If I hear that one more time, I jump off the bridge."
     r"als ik (\w+ ){0,3}nog (een|1|een) keer (\w+ ){0,8}(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}(uit "
     r"het raam|van de brug|van het dak|voor de trein)|"
