@@ -132,7 +132,7 @@ _HARMLESS = (
     r"(\w+ ){0,2}te (snijden|schillen)|(geweer|jachtgeweer)\w* (\w+ ){0,8}(schoon|schoonmaken|poets|"
     r"poetsen) (\w+ ){0,2}voor (het jachtseizoen|de jacht)|speelgoed ?(pistool|geweer)\w*|"
     # "If I hear that one more time, I jump off the bridge."
-    r"als ik (\w+ ){0,3}nog (een|1|een) keer (\w+ ){0,8}(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}(uit "
+    r"als ik (\w+ ){0,3}nog (een|1) keer (\w+ ){0,8}(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}(uit "
     r"het raam|van de brug|van het dak|voor de trein)|"
     # Stories and lessons about suicide.
     r"(boek|serie|film|game|spel|verhaal|roman|toneelstuk|documentaire|podcast)\w* (\w+ ){0,8}zelfmoord "
@@ -467,7 +467,7 @@ _GROUPS: dict[str, str] = {
     r"vastgemaakt|geknoopt|opgehangen|hangt)\b(?! (\w+ ){0,4}(schommel|hangmat|vogelhuis|lamp|lampje|"
     r"lampion|slinger|was|kerst))|(teruggegeven|weggegeven|verdeeld) (\w+ ){0,10}(alles af te ronden|"
     r"afscheid genomen)|(vergeef|vergeven) (\w+ ){0,8}goed voor (de|mijn|m n|onze) (kids|kinderen|hond|"
-    r"kat) |(pistool|geweer|revolver|wapen|jachtgeweer) (\w+ ){0,12}(denk|dacht) (ik )?er (\w+ )?(veel|vaak|"
+    r"kat)\b|(pistool|geweer|revolver|wapen|jachtgeweer) (\w+ ){0,12}(denk|dacht) (ik )?er (\w+ )?(veel|vaak|"
     r"steeds|de hele dag|constant) aan|rustig (\w+ ){0,3}(beslissing|besluit) (is )?genomen|(beslissing|"
     r"besluit) is genomen (?!(om|over|voor|dat|door|van|bij|in|op)\b)(\w+ ){0,5}(voel|voelt) (\w+ ){0,3}"
     r"(goed|rustig|opgelucht)",

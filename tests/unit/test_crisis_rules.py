@@ -58,6 +58,7 @@ def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
         "mijn buurman zegt dat hij vannacht voor de trein gaat staan",
         "je vroeg of ik mezelf iets wil aandoen. ja, eigenlijk wel",
         "ik zet straks mijn telefoon uit, voorgoed",
+        "ik vergeef je alles, zorg goed voor de kinderen",
     ],
 )
 def test_spelling_case_and_language_variants(text: str) -> None:
