@@ -41,15 +41,15 @@ class MessageSlots:
         if size < 1:
             raise ValueError(f"{ENV_VAR} must be at least 1, not {size}.")
         self.size = size
-        self._semaphores: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+        # The semaphore of the running event loop (a semaphore belongs to one loop).
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._slots = asyncio.Semaphore(size)
 
     def _semaphore(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()
-        semaphore = self._semaphores.get(loop)
-        if semaphore is None:
-            self._semaphores = {loop: asyncio.Semaphore(self.size)}  # a new loop: forget old ones
-            semaphore = self._semaphores[loop]
-        return semaphore
+        if loop is not self._loop:
+            self._loop, self._slots = loop, asyncio.Semaphore(self.size)
+        return self._slots
 
     def limit(self, handle: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         """Wrap an async message handler so that it runs inside a slot."""

@@ -210,7 +210,8 @@ _GROUPS: dict[str, str] = {
     r"pijn (gedaan|doen|te doen)|snijden|krassen|kerven|branden|beschadigen|verwonden|slaan|"
     r"uithongeren)|in (mijn|m n) (arm|armen|benen|been|pols|polsen|huid|dijen|buik) (\w+ ){0,2}"
     r"(gesneden|gekrast|gekerfd|snijden|krassen)|mezelf expres|(ga|ga ik) (mezelf|me) (\w+ )?"
-    r"(wat|iets) (aan )?doen|(mezelf|me) (\w+ ){0,2}(wat|iets) aan(doen| doen| te doen)|"
+    r"(wat|iets) (aan )?doen|(mezelf|me) (\w+ ){0,2}(wat|iets) ((wil|ga|zal|ging|gaat) )?aan ?(doe|doen|"
+    r"te doen)\b|"
     r"verdien (het )?(om )?pijn|snij weer|ik snij\b",
     # Danger and violence.
     "violence": r"(slaat|schopt|mishandelt|bedreigt|wurgt|wurgde|sloeg|schopte|dreigt|achtervolgt|"
@@ -472,12 +473,12 @@ _GROUPS: dict[str, str] = {
     r"besluit) is genomen (?!(om|over|voor|dat|door|van|bij|in|op)\b)(\w+ ){0,5}(voel|voelt) (\w+ ){0,3}"
     r"(goed|rustig|opgelucht)",
     # Corpus batch K of 2026-11-30 (replies to the assistant's questions), misses read before it was
-    # added: another way after help to die was refused, a garden hose in the car, a knife on one's lap,
+    # added: another way after help to die was refused, a garden hose in the car, a blade next to the bed,
     # not able to swim "and that is fine", doing it while typing, a gun cleaned and loaded, praying to
     # be taken, final plans, sitting at a bridge now, the thought that it will soon be over.
     "corpus_2026_11_30_k": r"helpen (om )?(te )?(gaan|sterven|inslapen) (\w+ ){0,3}(maar|dus) (\w+ ){0,3}"
     r"(andere|eigen) manier|tuinslang (\w+ ){0,4}(kofferbak|auto|uitlaat)|(mes|mesje|scheermesje|touw|"
-    r"pillen) (\w+ ){0,3}(op (mijn|m n) schoot|naast (mijn|m n) (bed|kussen))|(kan|kon) (niet|ni) zwemmen "
+    r"pillen) (\w+ ){0,3}naast (mijn|m n) (bed|kussen)|(kan|kon) (niet|ni) zwemmen "
     r"(\w+ ){0,3}(goed|juist|mooi|prima)\b|(doe|snij|kras) (ik )?(het )?nu terwijl ik (typ|type|schrijf|"
     r"chat)|(pistool|geweer|revolver|wapen) (\w+ ){0,8}geladen\b|(god|de here|de heer|allah) (\w+ ){0,2}"
     r"(me|mij) (komt|kom|zal|mag) (\w+ )?halen|definitieve plannen\b(?! (voor|met|over) (de|het|onze|"
@@ -485,14 +486,14 @@ _GROUPS: dict[str, str] = {
     r"dat het (snel |bijna |straks )?voorbij (is|gaat)\b",
     # Corpus batch L of 2026-11-30 (jokes, drink, money and danger from others), misses read before it
     # was added: "if you read this I am gone", a date, a farewell video, "no joke, I will do it", not
-    # getting on the train, into the river, harming oneself soon, cycling to the bridge now, life
+    # getting on the train, into the river, cycling to the bridge now, life
     # insurance paying out, going to the railway, not surviving and not trying to, "you know what for",
     # not living to a day, not coming back, locked in from outside.
     "corpus_2026_11_30_l": r"als (je|jij|jullie|u) dit leest (\w+ ){0,3}(ben ik|is het) (\w+ ){0,2}(weg|er "
     r"niet meer|dood|voorbij)\b|(ik )?heb een datum$|afscheids(video|filmpje|vlog)|(was|is) geen grap(je)? "
     r"(\w+ ){0,3}(ik )?(ga|doe) het (toch|echt|wel)\b|(trein|intercity|sprinter|metro) (\w+ ){0,6}niet "
     r"(in )?(te )?(instappen|stappen)\b|(en dan|dan|zo eindigt) (\w+ ){0,2}(de rivier|de gracht|de vaart|"
-    r"het kanaal|het water) in\b(?! (om|te|voor|met) )|(mezelf|me) (\w+ ){0,2}(wat|iets) aan ?doe\b|"
+    r"het kanaal|het water) in\b(?! (om|te|voor|met) )|"
     r"(brug|spoor|flat|dak|kade|pier|rivier) (\w+ ){0,4}(fiets|loop|rij|ga) (ik )?er (nu |zo |straks )?"
     r"heen\b(?! om )|(levensverzekering|uitvaartpolis|verzekering) (\w+ ){0,6}(overlijden|dood) (\w+ )"
     r"{0,6}(geholpen|beter af)|(uitvaartpolis|levensverzekering) (\w+ ){0,8}gebruik van maken|(ga|loop|"
@@ -505,13 +506,13 @@ _GROUPS: dict[str, str] = {
     # losing consciousness, a gun on one's lap, the last message sent, how much is needed, someone
     # about to stand in front of a bus, a very long sleep, the phone off for good, one plan left.
     "heldout_2026_11_30_seventh": r"(touw|riem|koord|strop|kabel|iets) (\w+ )?om (je|mijn|m n) (nek|hals)\b|"
-    r"(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|touw|"
-    r"pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|mail) (\w+ ){0,4}"
+    r"(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|mesje|"
+    r"scheermesje|touw|pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|"
+    r"mail) (\w+ ){0,4}"
     r"(verstuurd|gestuurd|verzonden)|hoeveel (\w+ ){0,4}nodig (hebt|heb|is) (\w+ ){0,6}(genoeg|"
     r"voldoende)\b|voor (de|een) (bus|trein|auto|vrachtwagen|tram) (gaat|ga|gaan|wil|wilt) (\w+ )?(staan|"
     r"springen|lopen)\b|(wordt|word) (\w+ ){0,2}(hele )?lange slaap|eeuwige slaap|(telefoon|mobiel) "
-    r"(\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b|(mezelf|me) "
-    r"(\w+ ){0,2}(wat|iets) (wil|ga|zal|ging|gaat) aan ?(doe|doen|te doen)\b",
+    r"(\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"
