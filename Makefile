@@ -61,7 +61,7 @@ run: $(MODEL) ## start Rasa (5005), the action server (5055) and the website cha
 shell: $(MODEL) ## chat in the terminal (starts the action server too)
 	@scripts/run.sh --shell
 
-test: $(MODEL) $(CHROMIUM_READY) ## lint, unit tests, data validation, story tests, integration and browser tests
+test: $(MODEL) $(CHROMIUM_READY) ## lint, data validation, story tests, then pytest (unit, model, store, integration, browser)
 	@scripts/test.sh
 
 # The browser tests drive Debian's Chromium (installed once when missing; Playwright downloads nothing).
@@ -72,7 +72,7 @@ $(CHROMIUM_READY):
 lint: $(INSTALLED) ## ruff
 	@$(VENV)/bin/ruff check bot actions tests bench
 
-bench: $(MODEL) ## NLU quality and latency benchmarks; JSON in bench/results/
+bench: $(MODEL) ## NLU, latency, activity look-up, gateway and handover benchmarks; JSON in bench/results/
 	@$(PY) -m bench.run
 
 clean: ## remove the model, var/ and caches (keeps .venv)
