@@ -6,6 +6,9 @@ JSON list of bot messages back. On top of that it:
 - cuts over-long text before it reaches NLU;
 - lets a message starting with `/` through as a command only when it is exactly one of the buttons
   the assistant offered in its last turn; typed commands lose their slash (see `InputGuard`);
+- marks a plain-text message that is exactly one of the plain-text buttons of the assistant's last
+  answer to this sender (the scale's "min of meer", an interest, a place) as a verified button, so the
+  crisis screen does not read the assistant's own words as the visitor's;
 - never lets a client set the "verified button" marker itself.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from asyncio import CancelledError
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,6 +32,7 @@ from bot.text import cut
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 128
+MAX_REMEMBERED_SENDERS = 10_000
 
 
 def offered_payloads(events: list[Any]) -> set[str]:
@@ -44,8 +49,46 @@ def offered_payloads(events: list[Any]) -> set[str]:
     return payloads
 
 
+class LastPlainButtons:
+    """The plain-text button payloads of the assistant's last answer to each sender, in memory.
+
+    Filled from the answers this channel sends back, so checking a message costs no tracker look-up.
+    A sender this process did not answer (after a restart, or on another Rasa process) has no entry,
+    and the message is then screened like typed text: the safe side. At most `max_senders` senders
+    are kept; the least recently answered go first.
+    """
+
+    def __init__(self, max_senders: int = MAX_REMEMBERED_SENDERS) -> None:
+        self._max_senders = max_senders
+        self._by_sender: OrderedDict[str, frozenset[str]] = OrderedDict()
+
+    def remember(self, sender: str, answer: list[dict[str, Any]]) -> None:
+        """Keep the plain-text payloads of this answer; an answer without them clears the sender."""
+        payloads = frozenset(
+            button["payload"]
+            for message in answer
+            for button in message.get("buttons") or []
+            if isinstance(button, dict)
+            and isinstance(button.get("payload"), str)
+            and button["payload"].strip()
+            and not button["payload"].lstrip().startswith("/")
+        )
+        self._by_sender.pop(sender, None)
+        if payloads:
+            self._by_sender[sender] = payloads
+            while len(self._by_sender) > self._max_senders:
+                self._by_sender.popitem(last=False)
+
+    def offered(self, sender: str, text: str) -> bool:
+        """Tell whether `text` is exactly a plain-text button of the last answer to `sender`."""
+        return text in self._by_sender.get(sender, frozenset())
+
+
 class GuardedRestInput(InputChannel):
     """Rasa's REST wire format, with the project's input rules."""
+
+    def __init__(self) -> None:
+        self.plain_buttons = LastPlainButtons()
 
     @classmethod
     def name(cls) -> str:
@@ -91,7 +134,10 @@ class GuardedRestInput(InputChannel):
                 return response.json({"error": "'message' moet tekst zijn."}, status=400)
 
             text = cut(text)
-            verified = text.lstrip().startswith("/") and await self._is_offered_button(request, sender, text)
+            if text.lstrip().startswith("/"):
+                verified = await self._is_offered_button(request, sender, text)
+            else:
+                verified = self.plain_buttons.offered(sender, text)
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
@@ -107,6 +153,7 @@ class GuardedRestInput(InputChannel):
                 logger.error("A message took too long to handle.")
             except Exception:
                 logger.exception("Handling a message failed.")
+            self.plain_buttons.remember(sender, collector.messages)
             return response.json(collector.messages)
 
         return webhook

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bot.nlp.input_guard import VERIFIED_BUTTON_KEY
 from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, post_json
 
 pytestmark = pytest.mark.integration
@@ -91,6 +92,33 @@ def test_crisis_in_the_middle_of_the_scale(assistant: RunningAssistant) -> None:
     # The conversation stays open and the form is stopped: "ja" now means "a human, please".
     said = texts(assistant.send(sender, "ja"))
     assert "De Luisterlijn" in said and "3 van 6" not in said
+
+
+def _last_user_event(assistant: RunningAssistant, sender: str) -> dict[str, Any]:
+    with sqlite3.connect(assistant.tracker_db) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id DESC LIMIT 1",
+            (sender,),
+        ).fetchall()
+    event: dict[str, Any] = json.loads(rows[0][0])
+    return event
+
+
+def test_a_clicked_plain_text_button_is_not_screened_but_typed_words_are(assistant: RunningAssistant) -> None:
+    sender = new_sender()
+    assistant.send(sender, "/for_myself")
+    assistant.send(sender, "ik ben zo eenzaam sinds de scheiding, al twee jaar")
+    replies = assistant.send(sender, "ja")
+    assert payloads(replies) == ["ja", "min of meer", "nee"]
+    said = texts(assistant.send(sender, "min of meer"))
+    assert "2 van 6" in said
+    # The assistant's own button words skip the crisis screen; anything else typed is screened.
+    assert _last_user_event(assistant, sender)["metadata"][VERIFIED_BUTTON_KEY] is True
+    said = texts(assistant.send(sender, "min of meer, ik wil er eigenlijk niet meer zijn"))
+    assert "113" in said
+    event = _last_user_event(assistant, sender)
+    assert event["metadata"][VERIFIED_BUTTON_KEY] is False
+    assert event["parse_data"]["safety_screen"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, User
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.channels.rest import offered_payloads
+from bot.channels.rest import LastPlainButtons, offered_payloads
 from bot.nlp.crisis_classifier import PROBABILITY_KEY
 from bot.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
 from bot.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
@@ -207,3 +207,27 @@ def test_offered_payloads_are_those_since_the_last_user_message() -> None:
     events = [old, UserUttered("hoi"), new, plain]
     assert offered_payloads(events) == {"/affirm"}
     assert offered_payloads([UserUttered("hoi")]) == set()
+
+
+def _answer(*payloads: str) -> list[dict[str, Any]]:
+    buttons = [{"title": payload, "payload": payload} for payload in payloads]
+    return [{"recipient_id": "a", "text": "Vraag 2 van 6"}, {"recipient_id": "a", "buttons": buttons}]
+
+
+def test_plain_buttons_are_those_of_the_last_answer_to_that_sender() -> None:
+    buttons = LastPlainButtons()
+    buttons.remember("a", _answer("ja", "min of meer", "nee", "/stop"))
+    assert buttons.offered("a", "min of meer")
+    assert not buttons.offered("a", "/stop")  # slash payloads are checked against the tracker instead
+    assert not buttons.offered("a", "min of meer, ik wil niet meer")  # exactly the payload only
+    assert not buttons.offered("b", "min of meer")  # offered to someone else
+    buttons.remember("a", [{"recipient_id": "a", "text": "Dank je."}])
+    assert not buttons.offered("a", "min of meer")  # the next answer had no buttons
+
+
+def test_plain_buttons_keep_only_the_most_recent_senders() -> None:
+    buttons = LastPlainButtons(max_senders=2)
+    for sender in ("a", "b", "c"):
+        buttons.remember(sender, _answer("ja"))
+    assert not buttons.offered("a", "ja")
+    assert buttons.offered("b", "ja") and buttons.offered("c", "ja")
