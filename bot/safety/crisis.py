@@ -120,7 +120,8 @@ _HARMLESS = (
     r"vroeger (\w+ ){0,2}(een )?(zelfmoordpoging|poging) (\w+ )?(gedaan|ondernomen)|vroeger (\w+ ){0,3}"
     r"(aan )?(mezelf|me) (zat |zitten )?(te )?(krassen|snijden|beschadigen)|(vroeger|toen) (\w+ ){0,6}"
     r"zelfbeschadiging (\w+ ){0,4}(voorbij|achter me)|(spring|gooi) ik (mezelf |me )?(\w+ ){0,2}uit het "
-    r"raam (\w+ ){0,2}(haha\w*|lol|grapje|xd|hihi)|vroeger (sneed|kraste|beschadigde|sloeg) ik (mezelf|me)\b|"
+    r"raam (\w+ ){0,2}(haha\w*|lol|grapje|xd|hihi)|vroeger (sneed|kraste|beschadigde|sloeg) ik "
+    r"(mezelf|me)\b|"
     r"(jaren|jaar|maanden) geleden (\w+ )?(geslagen|mishandeld|geschopt|bedreigd)\b|(in mijn tienertijd|als "
     r"tiener|als puber|in mijn jeugd|toen ik jong was) (\w+ ){0,4}(pillen genomen|poging gedaan|mezelf "
     r"gesneden)|(vroeg|vraagt|vroegen|vraag) of ik (\w+ ){0,4}(aandoen|aan doen|dood wil|wil sterven) "
@@ -143,8 +144,17 @@ _HARMLESS = (
     # set out for someone one cares for, or as the doctor said.
     r"voorgoed weg van (tiktok|instagram|insta|facebook|twitter|snapchat|whatsapp|social media|sociale "
     r"media|x)\b|(vroeger|in mijn tienertijd|als tiener|als puber|in mijn jeugd|toen ik (\d+|jong|jonger|"
-    r"tiener|puber) was) wilde ik (\w+ )?dood (\w+ ){0,3}(nu|maar) (\w+ ){0,4}(niet meer|al jaren niet|"
-    r"al lang niet)|(wel eens|ooit|vroeger) aan (zelfmoord|zelfdoding) gedacht (\w+ ){0,10}(dat is|is dat) "
+    r"tiener|puber) was) wilde ik (\w+ ){0,2}(dood|er (\w+ )?niet meer zijn|niet meer leven) (\w+ ){0,3}"
+    r"(nu|maar) (\w+ ){0,8}(niet meer|al jaren niet|al lang niet|gaat het (\w+ )?goed)|(vroeger|toen) "
+    r"(\w+ ){0,2}(mezelf|me) (\w+ ){0,3}(geslagen|gesneden|gekrast|pijn gedaan) (\w+ ){0,6}(doe|deed) ik "
+    r"(\w+ ){0,2}(al lang|al jaren|niet meer)|(vroeger|toen|ooit) (\w+ ){0,3}(met )?(een handvol|een hand "
+    r"vol|al mijn|mijn|de) pillen (\w+ ){0,4}(gestaan|gezeten|gehad) (\w+ ){0,3}(dat is|is dat) (\w+ ){0,2}"
+    r"(\d+|jaren|jaar|lang) (\w+ )?(terug|geleden)|(zie|zag) (het|t) (\w+ )?niet meer zitten met (dat|die|"
+    r"de|het|mijn|dit|deze) (\w+ ){0,2}(huis|studentenhuis|baan|werk|studie|opleiding|school|buren|buurt|"
+    r"auto|club|team|relatie|plan|project|verbouwing)\w*|suicidepreventie|suicide preventie|zelfmoord "
+    r"preventie|(werkstuk|scriptie|opdracht|presentatie|spreekbeurt|cursus|training) (\w+ ){0,2}over "
+    r"(zelfmoord|suicide|zelfdoding)\b|(wel eens|ooit|vroeger) aan (zelfmoord|zelfdoding) gedacht "
+    r"(\w+ ){0,10}(dat is|is dat) "
     r"(\w+ ){0,2}(voorbij|verleden tijd)|(vroeg|vraagt|vragen|vroegen) of ik (\w+ ){0,3}(zelfdoding|"
     r"zelfmoord) (denk|dacht) (nee|neen)\b|brief (\w+ ){0,2}geschreven over (hoe|mijn) (\w+ ){0,3}(eenzaam|"
     r"alleen|verdrietig|moeilijk|gevoelens|gevoel)\b|afscheids(video|filmpje|feest|feestje|borrel|"
@@ -154,6 +164,21 @@ _HARMLESS = (
     r"vader|man|vrouw|partner|oma|opa|zoon|dochter|client|patient)\w* (\w+ ){0,2}klaar(gezet|gelegd|"
     r"leggen|zetten)|(pillen|medicijnen|tabletten) (\w+ ){0,2}(liggen|staan) klaar (\w+ ){0,6}(dokter|"
     r"huisarts|arts|apotheker) (\w+ ){0,4}(elke|iedere) (avond|ochtend|dag)\b|"
+    # Work and hobbies (batch P): a train hitting someone that one heard of at work, a rope to hoist
+    # bales, cut by accident, first aid for an overdose, a game in which one jumps from roofs, one's
+    # last message being old, self-harm and suicidal thoughts given dates long past.
+    r"(aanrijding|ongeluk|melding) (\w+ ){0,4}op het spoor|touw (\w+ ){0,8}om (\w+ ){0,3}(op te takelen|te "
+    r"takelen|op te hijsen|vast te binden|te binden|vast te zetten)|(mezelf|me) (\w+ ){0,3}per ongeluk "
+    r"(\w+ ){0,2}(gesneden|gebrand|geprikt|verwond|geslagen)|(in|aan) (mijn|m n) (vinger|duim) gesneden|"
+    r"(cursus|ehbo|geleerd|les) (\w+ ){0,8}(bij|over) een overdosis|(spel|game|film|serie)\w* waarin (je|"
+    r"hij|ze|men) (\w+ ){0,3}(springt|schiet|doodgaat|sterft)|laatste (berichtje|bericht|appje) is van "
+    r"(\w+ ){0,3}(geleden|gisteren|vorige)|((vroeger|toen) (\w+ ){0,2}zelfmoordgedachten (\w+ ){0,2}(nu|"
+    r"maar) (\w+ ){0,3}(al )?(\d+|jaren|lang|maanden) (\w+ ){0,2}niet meer|vroeger (brandde|sneed|kraste|"
+    r"sloeg|stompte) ik (mezelf|me) (\w+ ){0,10}(\d+|jaren|jaar|lang) (\w+ )?geleden (\w+ ){0,6}(niet "
+    r"meer|nooit meer))(?!( \w+){0,8} (weer|opnieuw|terug)\b)|"
+    # Someone who died by suicide; forgetting to eat, not on purpose.
+    r"(overleed|overleden|gestorven|stierf) (\w+ )?(door|aan) (zelfdoding|zelfmoord|suicide)|(vergeet|"
+    r"vergat|vergeten) (\w+ )?te eten (\w+ ){0,5}niet expres|"
     # Stories and lessons about suicide.
     r"(boek|boeken|serie|series|film|films|game|verhaal|roman|toneelstuk|documentaire|podcast|artikel|"
     r"voorlichting) (\w+ ){0,2}over (zelfmoord|suicide|zelfdoding)\b|"
@@ -306,7 +331,8 @@ _GROUPS: dict[str, str] = {
     "plans_dated": r"datum (\w+ )?(gekozen|geprikt|bepaald)|(dan|morgen|vrijdag|zaterdag|zondag|maandag|"
     r"dinsdag|woensdag|donderdag|vannacht|vanavond|straks) (\w+ ){0,3}is het (klaar|voorbij|over)\b|"
     r"(brief|brieven) (\w+ ){0,3}(geschreven|klaar) (\w+ ){0,3}(voor|aan) (mijn|de) (kinderen|familie|"
-    r"ouders|man|vrouw)|testament (\w+ ){0,2}(klaar|geregeld)|neem (\w+ )?afscheid$|"
+    r"ouders|man|vrouw)|testament (\w+ ){0,3}(klaar|geregeld|getekend|aangepast|gemaakt) (\w+ ){0,20}"
+    r"(nu nog|dan ben ik weg|is het tijd|kan ik (\w+ )?gaan|pillen)\b|neem (\w+ )?afscheid$|"
     r"afscheid (\w+ ){0,2}van iedereen|[1-9]\d+ (\w+ )?(pillen|oxazepam|temazepam|diazepam|lorazepam|"
     r"paracetamol|ibuprofen|tabletten|slaappillen|medicijnen) (\w+ )?(geslikt|ingenomen|genomen)|"
     r"(loop|ga|rij|fiets) (\w+ ){0,3}(de snelweg|het spoor|de rails) op|(me|mij|mezelf) (\w+ ){0,2}"
@@ -549,6 +575,36 @@ _GROUPS: dict[str, str] = {
     r"vertrek|weg ben)$|(sneeuw|kou|vrieskou|ijs) (\w+ ){0,3}(ga|gaan) liggen (\w+ ){0,3}(blijf|blijven) "
     r"liggen|(opgesloten|ingesloten|op slot) (\w+ ){0,3}met (een |het |zijn |haar |de )?(\w+ "
     r"){0,3}(scheermes|scheermesje|mes|mesje|messen|touw|pillen|strips|wapen|pistool)\b",
+    # The ninth held-out set of 2026-11-30, after its one measurement: testing how tight a belt can
+    # go, not knowing why one still breathes, a button to switch oneself off, on the platform as the
+    # express passes, pills gathered from several pharmacies until there are enough.
+    "heldout_2026_11_30_ninth": r"(riem|touw|koord|sjaal|snoer|kabel) (\w+ ){0,6}(proberen|probeer|"
+    r"geprobeerd|testen|test|getest) (\w+ ){0,3}hoe strak|waarom ik (\w+ )?nog (adem|leef|besta)\b|knop "
+    r"(\w+ ){0,6}(uit te gaan|uit te zetten|uitzetten|te stoppen) (\w+ ){0,6}(drukken|drukte|indrukken)\b|"
+    r"perron (\w+ ){0,6}(trein|sneltrein|goederentrein|intercity) (\w+ ){0,3}komt (\w+ ){0,2}langs\b|"
+    r"(apotheek|apotheken|recept|recepten) (\w+ ){0,12}(nu|dan|eindelijk) (heb ik|is het) (er )?(genoeg|"
+    r"voldoende)\b",
+    # Corpus batch Q of 2026-11-30 (people with a history of treatment, attempts or self-harm), read
+    # before it was added: the place where a relative did it, following someone who died, old pill pots
+    # that are enough, "het ga jullie goed, ik ben weg", edging towards the platform's edge, staying
+    # until the freight train comes, nobody knows what the tidying is for, not going back this time.
+    "corpus_2026_11_30_q": r"(plek|plaats) waar (mijn|zijn|haar) (\w+ )?(vader|moeder|broer|zus|zoon|dochter|"
+    r"vriend|vriendin|oom|opa|oma|man|vrouw) het (ook )?(gedaan heeft|heeft gedaan|deed)\b|achterna "
+    r"(wil|willen|gaan)\b|(wil|wou|ga|gaan) (hem|haar|ze) (\w+ ){0,2}achterna\b|(potjes|pillen|strips|"
+    r"medicijnen|tabletten) (\w+ ){0,6}(gevonden|gespaard|verzameld) (\w+ ){0,3}(dat is|is dat|dat zijn|nu "
+    r"heb ik) (\w+ )?genoeg\b|het ga (jullie|je|u) goed (\w+ ){0,3}ik ben (weg|vertrokken)\b|steeds "
+    r"dichter (naar|bij) de rand|tot de (goederentrein|sneltrein) (komt|langskomt)|niet waarvoor ik (\w+ )"
+    r"{0,2}(opruim|weggeef|regel|afscheid)|(rivier|brug|water|zee|kanaal|spoor|dak) (\w+ ){0,12}(nu|deze "
+    r"keer|dit keer) ga ik niet (meer )?terug\b",
+    # Corpus batch P of 2026-11-30 (dangerous-sounding words at work and in hobbies), read before it
+    # was added: weed killer poured into a glass, an animal euthanasia drug taken home "not for an
+    # animal", a lot of paracetamol taken, "tomorrow they will find me", shoes off on a bridge.
+    "corpus_2026_11_30_p": r"(gif|onkruidgif|rattengif|bleekmiddel|ontstopper|antivries|"
+    r"onkruidverdelger) (\w+ ){0,3}in een (glas|beker|kopje|mok) (gegoten|gedaan|geschonken)|niet voor een "
+    r"(dier|hond|kat|paard)$|euthanasiemiddel (\w+ ){0,6}(mee|thuis|voor mezelf|voor mij)\b|(heel veel|"
+    r"veel te veel|te veel|een hele|een heleboel|een handvol) (paracetamol|pillen|tabletten|medicijnen|"
+    r"slaappillen|oxazepam|ibuprofen) (\w+ ){0,2}(genomen|geslikt|ingenomen)|(morgen|straks|maandag|dan) "
+    r"vinden ze (me|mij)\b|(brug|\w+brug) (\w+ ){0,8}schoenen (\w+ )?(uitgedaan|uitgetrokken|uit)\b",
     # Corpus batch O of 2026-11-30 (short messages, time words, wanting to rest or be gone), read
     # before it was added: someone who wants to hang or kill themselves, a threat to kill, letting
     # oneself die, longing for death, a break-in, an empty strip and dizziness, sleeping under the
