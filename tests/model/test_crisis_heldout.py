@@ -54,10 +54,10 @@ def test_development_set_meets_the_targets(nlu: Parser) -> None:
 
 def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None:
     recall, false_alarms, _, _ = _rates(nlu, _load(HELDOUT_CRISIS))
-    # First measured on 2026-11-30 (the tenth set of that day, 100 / 99): recall 0.97 (97 of 100),
-    # false alarms 0.071 (7 of 99).
-    assert recall >= 94 / 100
-    assert false_alarms <= 10 / 99
+    # First measured on 2026-11-30 (the eleventh set of that day, 100 / 99): recall 0.99 (99 of 100),
+    # false alarms 0.081 (8 of 99).
+    assert recall >= 96 / 100
+    assert false_alarms <= 11 / 99
 
 
 @pytest.mark.parametrize(
