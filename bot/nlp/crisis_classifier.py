@@ -1,10 +1,12 @@
 """NLU component that scores every message for acute risk with `bot.safety.crisis_model`.
 
-It only adds a number (`crisis_probability`) to the message; `bot.nlp.safety_screen.SafetyScreen`
-decides what to do with it, together with the rules. It learns from the `crisis` intent against all
-other intents in the NLU data, plus the extra examples in the files named by `corpus` (relative to
-the project directory, where `rasa train` runs). The files' contents and the code that prepares the
-text are part of the component's fingerprint, so Rasa retrains it when they change.
+It only adds two numbers to the message: `crisis_probability` for the message as a whole and
+`crisis_sentence_probability` for its riskiest sentence (0 when it has one sentence);
+`bot.nlp.safety_screen.SafetyScreen` decides what to do with them, together with the rules. It
+learns from the `crisis` intent against all other intents in the NLU data, plus the extra examples
+in the files named by `corpus` (relative to the project directory, where `rasa train` runs). The
+files' contents and the code that prepares the text are part of the component's fingerprint, so Rasa
+retrains it when they change.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 import bot.safety.crisis
 import bot.safety.crisis_model
 import bot.text
-from bot.safety.crisis_model import CrisisModel, load_corpus
+from bot.safety.crisis_model import CrisisModel, CrisisScores, load_corpus
 
 logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
-# The message key the score is written to (and read from by SafetyScreen).
+# The message keys the scores are written to (and read from by SafetyScreen).
 PROBABILITY_KEY = "crisis_probability"
+SENTENCE_PROBABILITY_KEY = "crisis_sentence_probability"
 _FILE = "crisis_model.joblib"
 # The code that turns a message into model input: part of the fingerprint.
 _PREPARATION_CODE = tuple(
@@ -127,9 +130,12 @@ class CrisisClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Add `crisis_probability` to each message."""
+        """Add both scores to each message."""
         for message in messages:
             text = message.get(TEXT) or ""
-            score = self.model.probability(text) if self.model is not None and text.strip() else 0.0
-            message.set(PROBABILITY_KEY, round(score, 4), add_to_output=True)
+            scores = (
+                self.model.scores(text) if self.model is not None and text.strip() else CrisisScores(0.0, 0.0)
+            )
+            message.set(PROBABILITY_KEY, round(scores.message, 4), add_to_output=True)
+            message.set(SENTENCE_PROBABILITY_KEY, round(scores.sentence, 4), add_to_output=True)
         return messages

@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.crisis_classifier import PROBABILITY_KEY
+from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
 from bot.nlp.input_guard import is_verified_button
 from bot.safety.crisis import detect_crisis, has_harmless_idiom
 from bot.text import has_letters, looks_english
@@ -36,9 +36,10 @@ class SafetyScreen(GraphComponent, IntentClassifier):
 
     - Acute risk found by `bot.safety.crisis` always becomes the `crisis` intent, whatever the
       model predicted. So does a `crisis_probability` (from `bot.nlp.crisis_classifier`) of at
-      least `crisis_probability_threshold`. The intent model's own `crisis` prediction counts from
-      `model_crisis_threshold`, except when the message uses a risk word in a harmless idiom
-      ("ik ga dood van de kou"): then the rules and the crisis classifier decide.
+      least `crisis_probability_threshold`, or a `crisis_sentence_probability` (its riskiest
+      sentence alone) of at least `crisis_sentence_threshold`. The intent model's own `crisis`
+      prediction counts from `model_crisis_threshold`, except when the message uses a risk word in a
+      harmless idiom ("ik ga dood van de kou"): then the rules and the crisis classifier decide.
     - A `crisis` guess of the model below the threshold, without a rule hit, gives way to the
       model's next guess, or to `nlu_fallback` (asking to rephrase) when that guess is below
       `fallback_threshold` (the FallbackClassifier's threshold).
@@ -55,7 +56,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     def get_default_config() -> dict[str, Any]:
         """Thresholds from which the crisis classifier and the intent model are trusted."""
         return {
-            "crisis_probability_threshold": 0.75,
+            "crisis_probability_threshold": 0.7,
+            "crisis_sentence_threshold": 0.85,
             "model_crisis_threshold": 0.99,
             "fallback_threshold": 0.4,
         }
@@ -63,6 +65,7 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     def __init__(self, config: dict[str, Any]) -> None:
         """Keep the configuration."""
         self.crisis_probability_threshold = float(config["crisis_probability_threshold"])
+        self.crisis_sentence_threshold = float(config["crisis_sentence_threshold"])
         self.model_crisis_threshold = float(config["model_crisis_threshold"])
         self.fallback_threshold = float(config["fallback_threshold"])
 
@@ -92,6 +95,10 @@ class SafetyScreen(GraphComponent, IntentClassifier):
             self._set_intent(message, CRISIS_INTENT, {"rules": list(signal.reasons)})
         elif float(message.get(PROBABILITY_KEY) or 0.0) >= self.crisis_probability_threshold:
             self._set_intent(message, CRISIS_INTENT, {"classifier": message.get(PROBABILITY_KEY)})
+        elif float(message.get(SENTENCE_PROBABILITY_KEY) or 0.0) >= self.crisis_sentence_threshold:
+            self._set_intent(
+                message, CRISIS_INTENT, {"classifier_sentence": message.get(SENTENCE_PROBABILITY_KEY)}
+            )
         elif self._model_says_crisis(message) and not has_harmless_idiom(text):
             self._set_intent(message, CRISIS_INTENT, {"model": True})
         elif self._top_intent(message) == CRISIS_INTENT:

@@ -6,14 +6,16 @@ It is a linear model over word and letter n-grams of the same prepared text the 
 spellings corrected, harmless idioms removed), so it trains in seconds and needs no extra packages
 (scikit-learn comes with Rasa).
 
-A long message is scored as a whole and sentence by sentence; the highest score counts, so one
-sentence with a risk in an otherwise ordinary story is not watered down by the rest.
+A long message is scored as a whole and sentence by sentence, so one sentence with a risk in an
+otherwise ordinary story is not watered down by the rest. The two scores are kept apart: a single
+sentence says less than a whole message, so `bot.nlp.safety_screen` asks more of it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +50,14 @@ def parts(text: str) -> list[str]:
     pieces = [piece.strip() for piece in _SENTENCE_END.split(text) if piece and piece.strip()]
     long_enough = [piece for piece in pieces if len(piece.split()) >= _MIN_PART_WORDS]
     return [text, *long_enough] if len(pieces) > 1 else [text]
+
+
+@dataclass(frozen=True)
+class CrisisScores:
+    """Risk probability of the whole message, and the highest of its sentences (0 with only one)."""
+
+    message: float
+    sentence: float
 
 
 class CrisisModel:
@@ -85,20 +95,26 @@ class CrisisModel:
         self._idf = None
         return self
 
-    def probability(self, text: str) -> float:
-        """The highest risk probability of the whole message and of each of its sentences.
+    def scores(self, text: str) -> CrisisScores:
+        """The risk probability of the whole message and the highest of its sentences.
 
         A part that is left with fewer than three words once its harmless idioms are removed ("ik heb
         me dood gelachen" -> "ik heb me") is not scored: such stubs carry no risk of their own, but a
-        few common words alone can score high. A message with no part left scores 0.
+        few common words alone can score high. A part that is not scored counts as 0.
         """
         prepared = [prepare(part) for part in parts(text)]
         scored = [
-            part
+            index
             for index, part in enumerate(prepared)
             if len(part.split()) >= _MIN_PART_WORDS or (index == 0 and not has_harmless_idiom(text))
         ]
-        return max(self._scores(scored)) if scored else 0.0
+        if not scored:
+            return CrisisScores(message=0.0, sentence=0.0)
+        values = dict(zip(scored, self._scores([prepared[index] for index in scored]), strict=True))
+        return CrisisScores(
+            message=values.get(0, 0.0),
+            sentence=max((value for index, value in values.items() if index > 0), default=0.0),
+        )
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Risk probability of each text as a whole (not split into sentences).

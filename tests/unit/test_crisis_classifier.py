@@ -11,9 +11,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.crisis_classifier import PROBABILITY_KEY, CrisisClassifier
+from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY, CrisisClassifier
 from bot.safety.crisis import prepare
-from bot.safety.crisis_model import CrisisModel, load_corpus, parts
+from bot.safety.crisis_model import CrisisModel, CrisisScores, load_corpus, parts
 
 CRISIS = [
     "ik wil niet meer leven",
@@ -75,17 +75,21 @@ class TestCrisisModel:
             "Vanochtend ben ik naar de markt geweest en heb ik kaas gekocht. Het weer was mooi. "
             "De buurvrouw zwaaide nog. Maar ik wil niet meer leven."
         )
-        assert self.model.probability(story) > self.model.probabilities([story])[0]
-        assert self.model.probability(story) > 0.5
+        scores = self.model.scores(story)
+        assert scores.message == self.model.probabilities([story])[0]
+        assert scores.sentence > scores.message
+        assert scores.sentence > 0.5
+        assert self.model.scores("ik wil niet meer leven").sentence == 0.0  # one sentence: no sentence score
 
     def test_parts_left_as_stubs_by_harmless_idioms_are_not_scored(self) -> None:
         # "Ik lach me dood" is "ik" once the idiom is removed: a stub that is not scored on its own.
         text = "Ik lach me dood. De buurvrouw zwaaide vanochtend nog."
         rest = "De buurvrouw zwaaide vanochtend nog"
         assert parts(text) == [text, "Ik lach me dood", rest]
-        assert self.model.probability(text) == max(self.model.probabilities([text, rest]))
-        assert self.model.probability("ik lach me dood") == 0.0
-        assert self.model.probability("ik wil dood") == self.model.probabilities(["ik wil dood"])[0]
+        message, sentence = self.model.probabilities([text, rest])
+        assert self.model.scores(text) == CrisisScores(message=message, sentence=sentence)
+        assert self.model.scores("ik lach me dood") == CrisisScores(message=0.0, sentence=0.0)
+        assert self.model.scores("ik wil dood").message == self.model.probabilities(["ik wil dood"])[0]
 
 
 @pytest.fixture()
@@ -117,8 +121,10 @@ class TestCrisisClassifier:
         risky, calm, empty = (Message(data={"text": t}) for t in ("ik wil dood", "ik wandel graag", " "))
         loaded.process([risky, calm, empty])
         assert risky.get(PROBABILITY_KEY) > 0.5 > calm.get(PROBABILITY_KEY)
-        assert empty.get(PROBABILITY_KEY) == 0.0
-        assert PROBABILITY_KEY in risky.as_dict()  # part of the parse result, for the logs
+        assert empty.get(PROBABILITY_KEY) == 0.0 and empty.get(SENTENCE_PROBABILITY_KEY) == 0.0
+        assert risky.get(SENTENCE_PROBABILITY_KEY) == 0.0  # one sentence
+        # Both are part of the parse result, for the logs.
+        assert {PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY} <= risky.as_dict().keys()
 
     def test_without_a_trained_model_every_score_is_zero(self, tmp_path: Path, corpus: Path) -> None:
         _, storage, _ = _component(tmp_path, corpus)
@@ -126,7 +132,7 @@ class TestCrisisClassifier:
         loaded = CrisisClassifier.load(config, storage, Resource("never_trained"), ExecutionContext({}, "t"))
         message = Message(data={"text": "ik wil dood"})
         loaded.process([message])
-        assert message.get(PROBABILITY_KEY) == 0.0
+        assert message.get(PROBABILITY_KEY) == 0.0 and message.get(SENTENCE_PROBABILITY_KEY) == 0.0
 
     def test_a_missing_corpus_file_stops_training(self, tmp_path: Path) -> None:
         component, _, _ = _component(tmp_path, tmp_path / "missing.yml")

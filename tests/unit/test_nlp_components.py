@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.channels.rest import LastPlainButtons, offered_payloads
-from bot.nlp.crisis_classifier import PROBABILITY_KEY
+from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
 from bot.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
 from bot.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
 from bot.nlp.safety_screen import SCREEN_KEY, SafetyScreen
@@ -60,7 +60,12 @@ class TestInputGuard:
 
 class TestSafetyScreen:
     screen = SafetyScreen(
-        {"crisis_probability_threshold": 0.75, "model_crisis_threshold": 0.8, "fallback_threshold": 0.4}
+        {
+            "crisis_probability_threshold": 0.7,
+            "crisis_sentence_threshold": 0.85,
+            "model_crisis_threshold": 0.8,
+            "fallback_threshold": 0.4,
+        }
     )
 
     def _screened(self, message: Message) -> Message:
@@ -75,15 +80,24 @@ class TestSafetyScreen:
 
     def test_a_high_crisis_probability_counts(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.9)
-        message.set(PROBABILITY_KEY, 0.75)
+        message.set(PROBABILITY_KEY, 0.7)
         self._screened(message)
         assert message.get("intent")["name"] == "crisis"
-        assert message.get(SCREEN_KEY) == {"classifier": 0.75}
+        assert message.get(SCREEN_KEY) == {"classifier": 0.7}
 
     def test_a_low_crisis_probability_does_not_count(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.9)
-        message.set(PROBABILITY_KEY, 0.74)
+        message.set(PROBABILITY_KEY, 0.69)
+        message.set(SENTENCE_PROBABILITY_KEY, 0.84)
         assert self._screened(message).get("intent")["name"] == "feel_sad"
+
+    def test_one_sentence_needs_a_higher_probability_than_the_whole_message(self) -> None:
+        message = _message("het was een lange dag. alles is zwart", "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.3)
+        message.set(SENTENCE_PROBABILITY_KEY, 0.85)
+        self._screened(message)
+        assert message.get("intent")["name"] == "crisis"
+        assert message.get(SCREEN_KEY) == {"classifier_sentence": 0.85}
 
     def test_confident_model_crisis_counts(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.1)
