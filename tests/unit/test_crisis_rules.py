@@ -12,11 +12,11 @@ DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(enc
 
 
 def test_rules_catch_nearly_every_crisis_message_of_the_dev_set() -> None:
-    # 633 of 1605 (measured 2026-11-30; the first 707 were used while writing the rules, the misses of
-    # the third held-out set got no rules, those of the fourth to eleventh did) are left to the trained
+    # 690 of 1704 (measured 2026-11-30; the first 707 were used while writing the rules, the misses of
+    # the third held-out set got no rules, those of the fourth to twelfth did) are left to the trained
     # crisis classifier; the whole NLU must catch all of them (tests/model/test_crisis_heldout.py).
     missed = [text for text in DEV["crisis"] if detect_crisis(text) is None]
-    assert len(missed) <= 633, missed
+    assert len(missed) <= 690, missed
 
 
 def test_rules_raise_few_false_alarms_on_the_dev_set() -> None:
