@@ -69,3 +69,17 @@ def test_short_answers_to_the_assistants_questions_are_not_crisis(nlu: Parser, t
     # bot/channels/rest.py) and to open questions. A model trained on 2026-11-30 scored "min of meer"
     # 0.755 with the crisis classifier, which would have interrupted the scale with the 113 answer.
     assert nlu.intent(text) != "crisis", nlu.parse(text).get("safety_screen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga daar niet meer naartoe hoor",
+        "ik ga er niet nog een keer heen",
+        "ik ga nooit meer naar die bingo",
+    ],
+)
+def test_not_going_back_to_an_activity_is_not_crisis(nlu: Parser, text: str) -> None:
+    # Answers to "how did the step go?". Before data/safety/crisis_replies.yml, the crisis classifier
+    # scored "ik ga er niet meer heen" 0.94 (many crisis messages say "ik ga niet meer ...").
+    assert nlu.intent(text) != "crisis", nlu.parse(text).get("safety_screen")
