@@ -252,9 +252,9 @@ _HARMLESS = (
 # Groups of patterns; a message is at risk when any group matches.
 _GROUPS: dict[str, str] = {
     # Suicide named directly, in Dutch or English.
-    "suicide_named": r"zelfmoord|suicide|zelfdoding|van kant (te )?maken|kill myself|end my life|"
-    r"want to die|suicidal|take my (own )?life|(mezelf|me) (\w+ ){0,2}(doden|te doden|doodmaken|"
-    r"dood te maken|vermoorden|van het leven beroven|om het leven (te )?brengen)",
+    "suicide_named": r"zelfmoord|suicide|zelfdoding|van kant (te |wil |wilde |ga |gaan |zal )?maken|kill "
+    r"myself|end my life|want to die|suicidal|take my (own )?life|(mezelf|me) (\w+ ){0,2}(doden|te doden|"
+    r"doodmaken|dood te maken|vermoorden|van het leven beroven|om het leven (te )?brengen)",
     # An end to life.
     "end_of_life": r"(eind|einde|punt) (\w+ ){0,3}(aan|achter) (\w+ ){0,4}(maken|zetten|leven|alles)|"
     r"(eind|einde|punt) aan (mijn|het|m n) leven|stoppen met leven|kap ermee met leven|"
@@ -662,15 +662,14 @@ _GROUPS: dict[str, str] = {
     r"krijgen) wat (\w+ )?na mij\b|voor alles (\w+ ){0,3}(en )?(dag|doei|vaarwel) (\w+ ){0,3}(want )?ik ga\b",
     # Corpus batch R of 2026-11-30 (thinking about death), read before it was added: buying an exit
     # pill, planning not to reach a birthday, collecting sleeping pills, ordering means online after a
-    # refused euthanasia request, a fall from a height "for tomorrow", "then he will find me".
+    # refused euthanasia request, a fall from a height "for tomorrow".
     "corpus_2026_11_30_r": r"(exit pil|exitpil|drion pil|drionpil|pil van drion|middel x) (\w+ ){0,6}(kopen|"
     r"bestellen|besteld|krijgen|kan ik)\b|(kopen|bestellen|besteld) (\w+ ){0,4}(exit pil|exitpil|middel x)|"
     r"van plan (om )?(\w+ ){0,3}niet (te )?(halen|meemaken|mee te maken)\b|laatste (\w+ ){0,6}(daar|dat) "
     r"zorg ik zelf (wel )?voor|(pillen|slaappillen|tabletten|medicijnen) (\w+ ){0,12}(verzamel|spaar) (ik )?"
     r"ze\b|(zelf|via internet) (\w+ ){0,3}(middelen|middel|pillen|poeder) (\w+ ){0,3}(besteld|gekocht)|"
     r"(verzoek|euthanasie) (\w+ ){0,4}afgewezen (\w+ ){0,6}(zelf|dan doe ik het|regel ik het)\b|van (grote )?"
-    r"hoogte (valt|springt|val|spring) (\w+ ){0,8}voor (morgen|vannacht|vanavond)\b|dan (vindt|vinden) (hij|"
-    r"ze|zij|iemand) (me|mij)\b",
+    r"hoogte (valt|springt|val|spring) (\w+ ){0,8}voor (morgen|vannacht|vanavond)\b",
     # The eleventh held-out set of 2026-11-30, after its one measurement: "sorry mam, it was not you".
     "heldout_2026_11_30_eleventh": r"(sorry|vergeef me) (\w+ ){0,3}(het )?(lag|ligt) niet aan (jou|jullie|"
     r"u)\b",
@@ -711,19 +710,18 @@ _GROUPS: dict[str, str] = {
     r"sleutels? (\w+ ){0,3}bij de (buurvrouw|buurman|buren) (gelegd|gebracht|afgegeven) (\w+ ){0,10}"
     r"(rustig|het is goed zo)\b",
     # Corpus batches V (first messages) and W (pain and illness) of 2026-11-30, read before they were
-    # added: going off a named bridge, the rope already hanging, "van kant wil maken", drinking nothing
+    # added: going off a named bridge, the rope already hanging, drinking nothing
     # on purpose, skipping dialysis "so it goes by itself", taking the whole bottle, belongings given
     # "for after", doing it oneself when euthanasia takes too long, pills "for all at once", ending it
     # this weekend, "done what I must do" by then, "and then in front of the train".
-    "corpus_2026_11_30_vw": r"ga (\w+ )?van de (\w+brug|brug)\b|het touw hangt (al|klaar)\b|touw (\w+ )?"
-    r"hangt (al )?klaar|van kant (wil|wilde|ga|gaan|zal) maken|(drink|eet) (\w+ ){0,3}(niks|niets) meer "
-    r"(\w+ )?(met opzet|expres|bewust)\b|(dialyse|insuline|medicatie|medicijnen|pillen|chemo|hartpillen) "
-    r"(\w+ ){0,8}(zo gaat het vanzelf|zo kom ik (\w+ )?(sneller|eerder))|(neem|slik) (\w+ ){0,3}de hele "
-    r"(fles|strip|pot|doos|potje) (\w+ ){0,2}in\b|(beloofd|gegeven|weggegeven|verdeeld|gaan naar) (\w+ )"
-    r"{0,10}voor (na|daarna|erna)$|(euthanasie|arts|dokter) (\w+ ){0,6}(ik ga het|ik regel het|dan regel ik "
-    r"het|dan doe ik het) zelf\b|voor in (een|1) keer\b|(maak|maken) (ik|we) (er|het) (\w+ ){0,3}(een )?"
-    r"(eind|einde|punt) aan|tegen die tijd (\w+ ){0,3}gedaan wat ik (moet|moest) doen|dan voor de (trein|"
-    r"bus|metro|tram)\b",
+    "corpus_2026_11_30_vw": r"ga (\w+ )?van de (\w+brug|brug)\b|het touw hangt (al|klaar)\b|touw (\w+ "
+    r")?hangt (al )?klaar|(drink|eet) (\w+ ){0,3}(niks|niets) meer (\w+ )?(met opzet|expres|bewust)\b|"
+    r"(dialyse|insuline|medicatie|medicijnen|pillen|chemo|hartpillen) (\w+ ){0,8}(zo gaat het vanzelf|zo "
+    r"kom ik (\w+ )?(sneller|eerder))|(neem|slik) (\w+ ){0,3}de hele (fles|strip|pot|doos|potje) (\w+ "
+    r"){0,2}in\b|(beloofd|gegeven|weggegeven|verdeeld|gaan naar) (\w+ ){0,10}voor (na|daarna|erna)$|"
+    r"(euthanasie|arts|dokter) (\w+ ){0,6}(ik ga het|ik regel het|dan regel ik het|dan doe ik het) zelf\b|"
+    r"voor in (een|1) keer\b|(maak|maken) (ik|we) (er|het) (\w+ ){0,3}(een )?(eind|einde|punt) aan|tegen "
+    r"die tijd (\w+ ){0,3}gedaan wat ik (moet|moest) doen|dan voor de (trein|bus|metro|tram)\b",
     # Corpus batch Q of 2026-11-30 (people with a history of treatment, attempts or self-harm), read
     # before it was added: the place where a relative did it, following someone who died, old pill pots
     # that are enough, "het ga jullie goed, ik ben weg", edging towards the platform's edge, staying
@@ -738,13 +736,13 @@ _GROUPS: dict[str, str] = {
     r"keer|dit keer) ga ik niet (meer )?terug\b",
     # Corpus batch P of 2026-11-30 (dangerous-sounding words at work and in hobbies), read before it
     # was added: weed killer poured into a glass, an animal euthanasia drug taken home "not for an
-    # animal", a lot of paracetamol taken, "tomorrow they will find me", shoes off on a bridge.
-    "corpus_2026_11_30_p": r"(gif|onkruidgif|rattengif|bleekmiddel|ontstopper|antivries|"
-    r"onkruidverdelger) (\w+ ){0,3}in een (glas|beker|kopje|mok) (gegoten|gedaan|geschonken)|niet voor een "
-    r"(dier|hond|kat|paard)$|euthanasiemiddel (\w+ ){0,6}(mee|thuis|voor mezelf|voor mij)\b|(heel veel|"
-    r"veel te veel|te veel|een hele|een heleboel|een handvol) (paracetamol|pillen|tabletten|medicijnen|"
-    r"slaappillen|oxazepam|ibuprofen) (\w+ ){0,2}(genomen|geslikt|ingenomen)|(morgen|straks|maandag|dan) "
-    r"vinden ze (me|mij)\b|(brug|\w+brug) (\w+ ){0,8}schoenen (\w+ )?(uitgedaan|uitgetrokken|uit)\b",
+    # animal", a lot of paracetamol taken, "tomorrow (or then) they will find me", shoes off on a bridge.
+    "corpus_2026_11_30_p": r"(gif|onkruidgif|rattengif|bleekmiddel|ontstopper|antivries|onkruidverdelger) "
+    r"(\w+ ){0,3}in een (glas|beker|kopje|mok) (gegoten|gedaan|geschonken)|niet voor een (dier|hond|kat|"
+    r"paard)$|euthanasiemiddel (\w+ ){0,6}(mee|thuis|voor mezelf|voor mij)\b|(heel veel|veel te veel|te "
+    r"veel|een hele|een heleboel|een handvol) (paracetamol|pillen|tabletten|medicijnen|slaappillen|oxazepam|"
+    r"ibuprofen) (\w+ ){0,2}(genomen|geslikt|ingenomen)|(morgen|straks|maandag|dan) (vindt|vinden) (ze|hij|"
+    r"zij|iemand) (me|mij)\b|(brug|\w+brug) (\w+ ){0,8}schoenen (\w+ )?(uitgedaan|uitgetrokken|uit)\b",
     # Corpus batch O of 2026-11-30 (short messages, time words, wanting to rest or be gone), read
     # before it was added: someone who wants to hang or kill themselves, a threat to kill, letting
     # oneself die, longing for death, a break-in, an empty strip and dizziness, sleeping under the
