@@ -13,7 +13,7 @@ MODEL := models/current.tar.gz
 CHROMIUM_READY := var/.chromium-ready
 TRAINING_DATA := data/nlu data/rules data/stories
 TRAINING_INPUTS := config.yml domain.yml $(shell find $(TRAINING_DATA) data/safety -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
+	$(wildcard bot/rasa_ext/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
 
 # No telemetry or error reports leave the machine; quiet TensorFlow; readable logs.
 export RASA_TELEMETRY_ENABLED := false
@@ -29,7 +29,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 
 setup: $(INSTALLED) ## create .venv, install, prepare the Dutch spaCy pipeline and the database
-	@$(PY) -m bot.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
+	@$(PY) -m bot.rasa_ext.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
 	@$(PY) -m bot setup-db
 
 $(INSTALLED): pyproject.toml
@@ -38,7 +38,7 @@ $(INSTALLED): pyproject.toml
 
 # Written once per install (a stamp records it); `make setup` tries nl_core_news_sm again.
 $(SPACY_READY): $(INSTALLED)
-	@$(PY) -m bot.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
+	@$(PY) -m bot.rasa_ext.nlp.dutch_pipeline prepare --try-download $(SPACY_DIR)
 	@touch $@
 
 # meta.json changes only when the pipeline itself changes; only then is the model retrained.

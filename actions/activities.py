@@ -6,16 +6,17 @@ import json
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import BaseAction, Named
 from actions.common import latest_text, set_pending, slot_list
 from actions.places import gazetteer, validate_place_answer
-from bot.activity_match import EXAMPLE_NOTICE, Person, best_activities, describe
-from bot.activity_terms import DAY_NAMES, INTERESTS, day_from_text
-from bot.listening import find_interests
+from bot.conversation.listening import find_interests
+from bot.socialmap.activity_match import EXAMPLE_NOTICE, Person, best_activities, describe
+from bot.socialmap.activity_terms import DAY_NAMES, INTERESTS, day_from_text
 from bot.store.activities import FoundActivity, search_activities
 from bot.store.db import default_engine, session_scope
 from bot.store.places import neighbour_codes
@@ -40,12 +41,10 @@ def interest_from(text: str) -> str | None:
     return found[0] if found else None
 
 
-class ActionPrepareActivitySearch(Action):
+class ActionPrepareActivitySearch(BaseAction):
     """Read place, interest, day and cost from the request, so the form only asks what is missing."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_prepare_activity_search"
+    action_name = "action_prepare_activity_search"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -82,12 +81,10 @@ class ActionPrepareActivitySearch(Action):
         return events
 
 
-class ValidateActivityForm(FormValidationAction):
+class ValidateActivityForm(Named, FormValidationAction):
     """Check the place and the interest of an activity search."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "validate_activity_form"
+    action_name = "validate_activity_form"
 
     def validate_municipality(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -111,12 +108,10 @@ class ValidateActivityForm(FormValidationAction):
         return {"activity_interest": ANY_INTEREST}
 
 
-class ActionFindActivities(Action):
+class ActionFindActivities(BaseAction):
     """Look up activities, rank them for this person and show the best three, or say honestly none fit."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_find_activities"
+    action_name = "action_find_activities"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

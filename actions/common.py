@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from bot.text import MAX_MESSAGE_CHARS, cut
 
 PENDING = "pending_question"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -21,6 +22,25 @@ def latest_intent(tracker: Tracker) -> str | None:
 def latest_text(tracker: Tracker, limit: int = MAX_MESSAGE_CHARS) -> str:
     """Text of the visitor's latest message, cut to `limit` characters."""
     return cut((tracker.latest_message or {}).get("text") or "", limit)
+
+
+def misunderstood_in_a_row(tracker: Tracker, skip_latest: bool = False) -> int:
+    """How many of the visitor's latest messages in a row were not understood.
+
+    With `skip_latest`, counting starts at the message before the latest one (the "ja" to an offer).
+    """
+    count, skipping = 0, skip_latest
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if skipping:
+            skipping = False
+            continue
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != FALLBACK_INTENT:
+            break
+        count += 1
+    return count
 
 
 def slot_list(tracker: Tracker, name: str) -> list[Any]:

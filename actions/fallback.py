@@ -4,34 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import set_pending
-
-FALLBACK_INTENT = "nlu_fallback"
-
-
-def misunderstood_in_a_row(tracker: Tracker) -> int:
-    """How many of the visitor's latest messages in a row were not understood."""
-    count = 0
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent != FALLBACK_INTENT:
-            break
-        count += 1
-    return count
+from actions.base import BaseAction
+from actions.common import misunderstood_in_a_row, set_pending
 
 
-class ActionFallback(Action):
+class ActionFallback(BaseAction):
     """Rephrase once, then offer a human."""
 
-    def name(self) -> str:
-        """Action name (also the RulePolicy's core fallback)."""
-        return "action_fallback"
+    action_name = "action_fallback"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

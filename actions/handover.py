@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import PENDING, latest_intent, set_pending, slot_list
-from actions.fallback import FALLBACK_INTENT
-from bot.handover import REASONS, HandoverSummary, volunteer_hours, within_hours
+from actions.base import BaseAction
+from actions.common import PENDING, latest_intent, misunderstood_in_a_row, set_pending, slot_list
+from bot.conversation.handover import REASONS, HandoverSummary, volunteer_hours, within_hours
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import start_handover, volunteers_online
 
@@ -45,27 +45,11 @@ def handover_reason(tracker: Tracker) -> str:
     """Why the person is handed over: asked, after the crisis answer, or not understood."""
     if latest_intent(tracker) == "ask_human":
         return "asked"
-    if _misunderstood_before_latest(tracker) >= 2:
+    if misunderstood_in_a_row(tracker, skip_latest=True) >= 2:
         return "not_understood"
     if tracker.get_slot("crisis_answered"):
         return "crisis"
     return "asked"
-
-
-def _misunderstood_before_latest(tracker: Tracker) -> int:
-    """Messages not understood in a row just before the latest one (the "ja" to the offer)."""
-    count, seen_latest = 0, False
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        if not seen_latest:
-            seen_latest = True
-            continue
-        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if intent != FALLBACK_INTENT:
-            break
-        count += 1
-    return count
 
 
 def phase_reached(tracker: Tracker) -> str:
@@ -116,12 +100,10 @@ def say_unavailable(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(response="utter_handover_crisis_lines")
 
 
-class ActionOfferHandover(Action):
+class ActionOfferHandover(BaseAction):
     """The person wants a human: ask the first consent question, or say honestly that nobody is there."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_offer_handover"
+    action_name = "action_offer_handover"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -161,12 +143,10 @@ async def handover_consent(dispatcher: CollectingDispatcher, tracker: Tracker, y
     return [set_pending("none"), ConversationPaused()]
 
 
-class ActionHandoverConsent(Action):
+class ActionHandoverConsent(BaseAction):
     """A yes to one of the two consent questions."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_handover_consent"
+    action_name = "action_handover_consent"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -175,12 +155,10 @@ class ActionHandoverConsent(Action):
         return await handover_consent(dispatcher, tracker, yes=True)
 
 
-class ActionHandoverTimeout(Action):
+class ActionHandoverTimeout(BaseAction):
     """Run by the gateway after nobody accepted in time (the conversation was resumed first)."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_handover_timeout"
+    action_name = "action_handover_timeout"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import OFFER_RESPONSE, latest_intent, latest_text, next_offer, set_pending, slot_list
-from bot.listening import find_causes, find_duration, find_interests, infer_type, signals_isolation
+from bot.conversation.listening import (
+    find_causes,
+    find_duration,
+    find_interests,
+    infer_type,
+    signals_isolation,
+)
 
 # After this many listening turns the assistant offers the next phase instead of another question.
 MAX_LISTEN_TURNS = 3
 
 
-class ActionListenReflect(Action):
+class ActionListenReflect(BaseAction):
     """One listening turn: reflect, remember, and ask the next open question or offer the next phase."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_listen_reflect"
+    action_name = "action_listen_reflect"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

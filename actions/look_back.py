@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import latest_intent, set_pending
 
 REPLIES = {
@@ -17,12 +18,10 @@ REPLIES = {
 }
 
 
-class ActionLookBackReply(Action):
+class ActionLookBackReply(BaseAction):
     """Answer how the step went, and offer to look at a next or smaller step."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_look_back_reply"
+    action_name = "action_look_back_reply"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import BaseAction, Named
 from actions.common import latest_text, set_pending
 from actions.places import validate_place_answer
 from bot.escalation.settings import DeliverySettings
@@ -42,12 +43,10 @@ MELDING_SLOTS = (
 )
 
 
-class ValidateMeldingForm(FormValidationAction):
+class ValidateMeldingForm(Named, FormValidationAction):
     """Ask only what applies; check each answer kindly."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "validate_melding_form"
+    action_name = "validate_melding_form"
 
     async def required_slots(
         self,
@@ -118,12 +117,10 @@ class ValidateMeldingForm(FormValidationAction):
         return {"melding_contact_value": None}
 
 
-class ActionSubmitMelding(Action):
+class ActionSubmitMelding(BaseAction):
     """Store the melding (delivery follows from the outbox) and give the meldcode."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_submit_melding"
+    action_name = "action_submit_melding"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -169,12 +166,10 @@ def code_in(text: str) -> str | None:
     return None
 
 
-class ActionMeldingStatus(Action):
+class ActionMeldingStatus(BaseAction):
     """Tell the status of a melding by its meldcode, and nothing else."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_melding_status"
+    action_name = "action_melding_status"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

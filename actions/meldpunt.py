@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import BaseAction, Named
 from actions.places import resolve_place
 from bot.store.db import default_engine, session_scope
 from bot.store.places import find_meldpunt
 
 
-class ValidateMunicipalityForm(FormValidationAction):
+class ValidateMunicipalityForm(Named, FormValidationAction):
     """Recognise the municipality (or place) in the answer; ask back when it is unknown or ambiguous."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "validate_municipality_form"
+    action_name = "validate_municipality_form"
 
     def validate_municipality(
         self,
@@ -32,12 +31,10 @@ class ValidateMunicipalityForm(FormValidationAction):
         return resolve_place(slot_value, dispatcher, tracker)
 
 
-class ActionShowMeldpunt(Action):
+class ActionShowMeldpunt(BaseAction):
     """Show the meldpunt of the municipality from the database, or the general route."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_show_meldpunt"
+    action_name = "action_show_meldpunt"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import PENDING, set_pending
 from actions.handover import HANDOVER_STEPS, handover_consent
 
 
-class ActionOfferNext(Action):
+class ActionOfferNext(BaseAction):
     """Answer "nee": respect it, and depending on what was offered, offer the next phase once."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_offer_next"
+    action_name = "action_offer_next"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

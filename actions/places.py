@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.gazetteer import Gazetteer, Match
+from bot.socialmap.gazetteer import Gazetteer, Match
 from bot.store.db import default_engine
 from bot.store.places import cached_gazetteer
 from bot.text import cut, normalise

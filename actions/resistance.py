@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import latest_text, set_pending, slot_list
 
 MAX_OBJECTION_CHARS = 120
 MAX_PARKED = 5
 
 
-class ActionParkObjection(Action):
+class ActionParkObjection(BaseAction):
     """Park the objection (write it down together) so the person can come back to it later."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_park_objection"
+    action_name = "action_park_objection"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

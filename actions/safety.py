@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import set_pending
 
 
-class ActionCrisisResponse(Action):
+class ActionCrisisResponse(BaseAction):
     """Answer acute risk; stops a running form, since its questions do not fit this moment."""
 
-    def name(self) -> str:
-        """Action name (predicted by `bot.nlp.crisis_policy.CrisisPolicy`)."""
-        return "action_crisis_response"
+    action_name = "action_crisis_response"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction, Named
 from actions.common import set_pending
-from bot.scale import ITEMS, parse_answer, score
+from bot.conversation.scale import ITEMS, parse_answer, score
 
 
 def _validate_item(slot: str, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
@@ -19,15 +20,13 @@ def _validate_item(slot: str, value: Any, dispatcher: CollectingDispatcher) -> d
     return {slot: answer}
 
 
-class ValidateLonelinessScaleForm(FormValidationAction):
+class ValidateLonelinessScaleForm(Named, FormValidationAction):
     """Map each typed answer to "ja", "min of meer" or "nee", and ask again kindly otherwise.
 
     rasa_sdk calls `validate_<slot>` for the slot the form just asked; all six share one rule.
     """
 
-    def name(self) -> str:
-        """Action name."""
-        return "validate_loneliness_scale_form"
+    action_name = "validate_loneliness_scale_form"
 
     def validate_scale_q1(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
         """Validate item 1."""
@@ -54,12 +53,10 @@ class ValidateLonelinessScaleForm(FormValidationAction):
         return _validate_item("scale_q6", value, dispatcher)
 
 
-class ActionScoreScale(Action):
+class ActionScoreScale(BaseAction):
     """Score the six answers exactly as in facts.md and let the subscales steer the next phase."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_score_scale"
+    action_name = "action_score_scale"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import BaseAction
 
 # What a new session remembers: who is chatting and the plan. Nothing else is carried over.
 CARRIED_SLOTS = (
@@ -27,12 +29,10 @@ CARRIED_SLOTS = (
 )
 
 
-class ActionSessionStart(Action):
+class ActionSessionStart(BaseAction):
     """Start a session, keeping only the plan slots, and mark a returning visitor."""
 
-    def name(self) -> str:
-        """Rasa's fixed name for the session start."""
-        return "action_session_start"
+    action_name = "action_session_start"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -50,12 +50,10 @@ class ActionSessionStart(Action):
         return events
 
 
-class ActionWelcome(Action):
+class ActionWelcome(BaseAction):
     """Greet: look back on the chosen step for a returning visitor, otherwise welcome and ask who."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_welcome"
+    action_name = "action_welcome"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

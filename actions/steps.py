@@ -6,13 +6,14 @@ import datetime as dt
 import json
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import latest_text, set_pending, slot_list
-from bot.activity_match import when_text
-from bot.steps import SmallStep, match_step, match_title, propose_steps, step_by_id
+from bot.conversation.steps import SmallStep, match_step, match_title, propose_steps, step_by_id
+from bot.socialmap.activity_match import when_text
 from bot.store.activities import FoundActivity, find_by_source_id
 from bot.store.db import default_engine, session_scope
 
@@ -41,12 +42,10 @@ def choose_payload(step: SmallStep) -> str:
     return "/choose_step" + json.dumps({"step": step.id})
 
 
-class ActionProposeSteps(Action):
+class ActionProposeSteps(BaseAction):
     """Offer three small steps that fit the kind of loneliness, interests and causes."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_propose_steps"
+    action_name = "action_propose_steps"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -71,12 +70,10 @@ class ActionProposeSteps(Action):
         ]
 
 
-class ActionConfirmStep(Action):
+class ActionConfirmStep(BaseAction):
     """Put the chosen step in the plan and say the plan back."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_confirm_step"
+    action_name = "action_confirm_step"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

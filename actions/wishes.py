@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import BaseAction
 from actions.common import slot_list
-from bot.listening import find_interests
+from bot.conversation.listening import find_interests
 
 WISH_SLOTS = ("wish_enjoy", "wish_talent", "wish_at_ease")
 
@@ -21,12 +22,10 @@ def join_dutch(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " en " + items[-1]
 
 
-class ActionSummariseWishes(Action):
+class ActionSummariseWishes(BaseAction):
     """Say back what the person enjoys, and remember it as interests."""
 
-    def name(self) -> str:
-        """Action name."""
-        return "action_summarise_wishes"
+    action_name = "action_summarise_wishes"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
 
-from bot.activity_file import ActivityRow
-from bot.activity_match import Person, best_activities
-from bot.activity_terms import AUDIENCES, INTERESTS
+from bot.socialmap.activity_file import ActivityRow
+from bot.socialmap.activity_match import Person, best_activities
+from bot.socialmap.activity_terms import AUDIENCES, INTERESTS
 from bot.store.activities import search_activities, upsert_activities
 from bot.store.db import make_engine, session_scope
 from bot.store.models import Municipality

@@ -130,7 +130,7 @@ def measure(model: Path = MODEL) -> dict[str, Any]:
             "false_alarm_rate": round(len(alarms) / len(crisis_sets["not_acute"]), 4),
             "target_recall": 1.0,
             "target_false_alarm_rate_max": 0.05,
-            # Which part of the safety net flagged each message (see bot/nlp/safety_screen.py).
+            # Which part of the safety net flagged each message (see bot/rasa_ext/nlp/safety_screen.py).
             "flagged_by": {kind: flagged_by(results) for kind, results in screened.items()},
             "missed": missed,
             "false_alarms": alarms,

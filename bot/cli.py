@@ -17,14 +17,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.activity_file import (
+from bot.socialmap.activity_file import (
     ActivityFileError,
     file_format,
     read_activity_file,
     row_to_record,
     write_activity_file,
 )
-from bot.catalogue import PROJECT_ROOT as ROOT
+from bot.socialmap.catalogue import PROJECT_ROOT as ROOT
 from bot.store.activities import export_rows, upsert_activities
 from bot.store.db import database_url, default_engine, session_scope
 from bot.store.retention import DEFAULT_CLOSED_MELDING_DAYS, DEFAULT_CONVERSATION_DAYS
@@ -214,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     purger = commands.add_parser("purge", help="oude gesprekken en afgeronde meldingen verwijderen")
     purger.add_argument("--closed-days", type=whole_days, default=DEFAULT_CLOSED_MELDING_DAYS)
     # At least 1: the Rasa server keeps conversations active in the last minutes in memory
-    # (bot/store/tracker_cache.py), so today's conversations must not be purged under it.
+    # (bot/rasa_ext/tracker_store.py), so today's conversations must not be purged under it.
     purger.add_argument("--conversation-days", type=whole_days, default=DEFAULT_CONVERSATION_DAYS)
     purger.set_defaults(run=purge)
     return parser

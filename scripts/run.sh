@@ -23,7 +23,7 @@ if [ -z "${ACTIONS_TOKEN:-}" ]; then
 fi
 export ACTIONS_TOKEN
 
-.venv/bin/python -m bot.nlp.dutch_pipeline status var/spacy/nl
+.venv/bin/python -m bot.rasa_ext.nlp.dutch_pipeline status var/spacy/nl
 # Migrations, municipalities and meldpunten; example activities only into an empty database.
 .venv/bin/python -m bot setup-db || exit 1
 
@@ -44,9 +44,9 @@ pids+=($!)
 .venv/bin/python -m bot deliver &
 pids+=($!)
 
-# `rasa run` through bot/rasa_server.py and its speed fixes (action replies checked by a validator built
+# `rasa run` through bot/rasa_ext/server.py and its speed fixes (action replies checked by a validator built
 # once, the loaded model frozen for the garbage collector, at most RASA_MESSAGE_SLOTS messages at once).
-.venv/bin/python -m bot.rasa_server run --model models/current.tar.gz --endpoints endpoints.yml \
+.venv/bin/python -m bot.rasa_ext.server run --model models/current.tar.gz --endpoints endpoints.yml \
     --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
     --enable-api --auth-token="$RASA_TOKEN" &
 pids+=($!)
@@ -57,7 +57,7 @@ if [ "${1:-}" = "--shell" ]; then
         kill -0 "${pids[2]}" 2>/dev/null || exit 1
         sleep 1
     done
-    .venv/bin/python -m bot.shell "http://127.0.0.1:$RASA_PORT"
+    .venv/bin/python -m bot.rasa_ext.shell "http://127.0.0.1:$RASA_PORT"
 else
     RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
         GATEWAY_PORT="$GATEWAY_PORT" .venv/bin/python -m bot.web &

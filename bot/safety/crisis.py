@@ -2,7 +2,7 @@
 
 This is the first line of the safety net and does not depend on the trained model: it runs on every
 message, in every mode, also in the middle of a form. The trained `crisis` intent is the second line
-(see `bot.nlp.safety_screen`).
+(see `bot.rasa_ext.nlp.safety_screen`).
 
 The rules work on normalised text (lower case, no accents or punctuation, letter runs squeezed) after
 chat spellings of key words are corrected ("k wil nie meer leve" reads as "ik wil niet meer leven").

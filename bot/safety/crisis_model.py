@@ -8,7 +8,7 @@ spellings corrected, harmless idioms removed), so it trains in seconds and needs
 
 A long message is scored as a whole and sentence by sentence, so one sentence with a risk in an
 otherwise ordinary story is not watered down by the rest. The two scores are kept apart: a single
-sentence says less than a whole message, so `bot.nlp.safety_screen` asks more of it.
+sentence says less than a whole message, so `bot.rasa_ext.nlp.safety_screen` asks more of it.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.store.meldingen import now
+from bot.store.clock import now
 from bot.store.models import AuditEntry, LoginFailure, User, WebSession
 
 ROLES = ("volunteer", "wijkteam", "admin")

@@ -11,7 +11,7 @@ from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.sql import Select
 
-from bot.activity_file import ActivityRow
+from bot.socialmap.activity_file import ActivityRow
 from bot.store.models import Activity, ActivityAudience, ActivityInterest, ActivitySession, Municipality
 
 # Everything `_found` reads, loaded in a fixed number of queries (no lazy loads per row).
@@ -239,7 +239,7 @@ def search_activities(
 
     Uses ix_activities_municipality_cost for the municipality (and cost), and the
     (interest, activity_id) and (day, activity_id) indexes for the two filters. Ranking for the
-    person happens in `bot.activity_match`.
+    person happens in `bot.socialmap.activity_match`.
     """
     if not municipality_codes:
         return []

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.handover import ONLINE_WITHIN, HandoverSummary
-from bot.store.meldingen import now
+from bot.conversation.handover import ONLINE_WITHIN, HandoverSummary
+from bot.store.clock import now
 from bot.store.models import Handover, VolunteerPresence
 
 OPEN_STATUSES = ("waiting", "active")

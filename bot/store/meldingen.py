@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.store.clock import now
 from bot.store.models import Delivery, Melding, MeldingEvent, Meldpunt
 
 # No 0/O, 1/I/L, 5/S, 2/Z: easy to read out and to type back.
@@ -16,11 +17,6 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
 LEASE = dt.timedelta(minutes=2)
 MAX_ATTEMPTS = 12
-
-
-def now() -> dt.datetime:
-    """The current time in UTC, without tzinfo (stored the same on SQLite and PostgreSQL)."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 def new_code() -> str:

@@ -18,9 +18,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.catalogue import CATALOGUE_DIR
-from bot.gazetteer import Gazetteer, NameEntry
-from bot.gazetteer import Municipality as Candidate
+from bot.socialmap.catalogue import CATALOGUE_DIR
+from bot.socialmap.gazetteer import Gazetteer, NameEntry
+from bot.socialmap.gazetteer import Municipality as Candidate
 from bot.store.db import session_scope
 from bot.store.models import Meldpunt, Municipality, PlaceName, neighbours
 from bot.text import normalise

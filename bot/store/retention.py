@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.store.meldingen import now
+from bot.store.clock import now
 from bot.store.models import LoginFailure, Melding, WebSession
 
 DEFAULT_CLOSED_MELDING_DAYS = 90

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from bot.activity_file import ActivityFileError, read_activity_file
-from bot.catalogue import CATALOGUE_DIR
+from bot.socialmap.activity_file import ActivityFileError, read_activity_file
+from bot.socialmap.catalogue import CATALOGUE_DIR
 from bot.store import migrate
 from bot.store.activities import count_activities, upsert_activities
 from bot.store.db import session_scope

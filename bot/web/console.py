@@ -26,8 +26,9 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from bot.handover import summary_lines
+from bot.conversation.handover import summary_lines
 from bot.store.accounts import Account, audit
+from bot.store.clock import now
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import (
     HandoverInfo,
@@ -39,7 +40,6 @@ from bot.store.handovers import (
     mark_online,
     waiting_queue,
 )
-from bot.store.meldingen import now
 from bot.web.delivery import Delivery
 from bot.web.history import history_messages
 from bot.web.limits import MAX_FRAME_BYTES, MAX_TEXT_CHARS

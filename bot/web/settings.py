@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.handover import DEFAULT_WAIT_SECONDS
+from bot.conversation.handover import DEFAULT_WAIT_SECONDS
 
 
 def local_origins(port: int) -> frozenset[str]:

@@ -179,7 +179,7 @@ def start_assistant(
         [
             str(VENV_BIN / "python"),
             "-m",
-            "bot.rasa_server",  # `rasa run` as `make run` starts it
+            "bot.rasa_ext.server",  # `rasa run` as `make run` starts it
             "run",
             "--model",
             str(model),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.nlp.input_guard import VERIFIED_BUTTON_KEY
+from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
 from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, post_json
 
 pytestmark = pytest.mark.integration
@@ -135,7 +135,7 @@ def test_crisis_in_any_turn(assistant: RunningAssistant, message: str) -> None:
 def _age_conversation(assistant: RunningAssistant, sender: str, seconds: int) -> None:
     """Move every stored event of this sender back in time, as if the visitor left long ago.
 
-    Rasa keeps a conversation in memory while it is active (bot/store/tracker_cache.py), so this then
+    Rasa keeps a conversation in memory while it is active (bot/rasa_ext/tracker_store.py), so this then
     waits until the test server has let go of it, as it would of a visitor who really left.
     """
     with sqlite3.connect(assistant.tracker_db) as db:

@@ -66,7 +66,7 @@ def test_heldout_set_does_not_fall_below_the_measured_level(nlu: Parser) -> None
 )
 def test_short_answers_to_the_assistants_questions_are_not_crisis(nlu: Parser, text: str) -> None:
     # Typed answers to the scale ("ja / min of meer / nee"; a click on its buttons is not screened, see
-    # bot/channels/rest.py) and to open questions. A model trained on 2026-11-30 scored "min of meer"
+    # bot/rasa_ext/channels/rest.py) and to open questions. A model trained on 2026-11-30 scored "min of meer"
     # 0.755 with the crisis classifier, which would have interrupted the scale with the 113 answer.
     assert nlu.intent(text) != "crisis", nlu.parse(text).get("safety_screen")
 

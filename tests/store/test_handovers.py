@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
-from bot.handover import HandoverSummary
+from bot.conversation.handover import HandoverSummary
 from bot.store.accounts import add_user
+from bot.store.clock import now
 from bot.store.db import make_engine, session_scope
 from bot.store.handovers import (
     accept,
@@ -26,7 +27,6 @@ from bot.store.handovers import (
     volunteers_online,
     waiting_queue,
 )
-from bot.store.meldingen import now
 from bot.store.models import Handover, VolunteerPresence
 from bot.store.seed import prepare_database
 

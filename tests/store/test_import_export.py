@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.activity_file import COLUMNS
 from bot.cli import main
+from bot.socialmap.activity_file import COLUMNS
 from bot.store.db import make_engine, session_scope
 from bot.store.models import Activity, ActivityInterest
 from bot.store.seed import prepare_database

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
-from bot.gazetteer import Gazetteer
+from bot.socialmap.gazetteer import Gazetteer
 from bot.store.db import session_scope
 from bot.store.models import Municipality, PlaceName
 from bot.store.places import (

@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
-from actions.fallback import ActionFallback, misunderstood_in_a_row
+from actions.common import misunderstood_in_a_row
+from actions.fallback import ActionFallback
 from actions.look_back import ActionLookBackReply
 from actions.offers import ActionOfferNext
 from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection

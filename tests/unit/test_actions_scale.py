@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.scale import ActionScoreScale, ValidateLonelinessScaleForm
-from bot.scale import ITEMS
+from bot.conversation.scale import ITEMS
 
 from .conftest import load_domain, make_tracker, responses, run_action, user_event
 

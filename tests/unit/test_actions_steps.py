@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 
 import actions.steps
 from actions.steps import ActionConfirmStep, ActionProposeSteps, choose_payload
-from bot.steps import step_by_id
+from bot.conversation.steps import step_by_id
 
 from .conftest import entity, make_tracker, responses, run_action
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.activity_match import Person, best_activities, cost_text, describe, when_text, why_it_fits
-from bot.activity_terms import fits_kind
-from bot.gazetteer import damerau_at_most_one
+from bot.socialmap.activity_match import Person, best_activities, cost_text, describe, when_text, why_it_fits
+from bot.socialmap.activity_terms import fits_kind
+from bot.socialmap.gazetteer import damerau_at_most_one
 from bot.store.activities import FoundActivity
 
 BASE = FoundActivity(

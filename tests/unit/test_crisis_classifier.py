@@ -11,7 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY, CrisisClassifier
+from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY, CrisisClassifier
 from bot.safety.crisis import prepare
 from bot.safety.crisis_model import CrisisModel, CrisisScores, load_corpus, parts
 

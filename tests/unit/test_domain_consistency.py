@@ -17,9 +17,9 @@ import actions
 from actions.common import OFFER_RESPONSE
 from actions.session import CARRIED_SLOTS
 from actions.wishes import WISH_SLOTS
-from bot.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Duration, LonelinessType
-from bot.scale import ITEMS, Band
-from bot.steps import STEPS_FILE
+from bot.conversation.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Duration, LonelinessType
+from bot.conversation.scale import ITEMS, Band
+from bot.conversation.steps import STEPS_FILE
 
 from .conftest import ROOT, load_domain
 
@@ -65,7 +65,7 @@ def action_classes() -> list[type[Action]]:
     for module_info in pkgutil.iter_modules(actions.__path__):
         module = importlib.import_module(f"actions.{module_info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Action) and cls.__module__ == module.__name__:
+            if issubclass(cls, Action) and cls.__module__ == module.__name__ and not inspect.isabstract(cls):
                 classes[cls.__qualname__] = cls
     return list(classes.values())
 

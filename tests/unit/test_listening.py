@@ -4,7 +4,7 @@ from typing import get_args
 
 import pytest
 
-from bot.listening import (
+from bot.conversation.listening import (
     CAUSE_PATTERNS,
     CAUSE_TYPE,
     INTEREST_PATTERNS,

@@ -1,4 +1,4 @@
-"""bot.message_slots: at most N messages in progress at once; results, errors and order pass through."""
+"""bot.rasa_ext.message_slots: at most N messages in progress at once; results, errors, order pass."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from rasa.core.processor import MessageProcessor
 
-from bot import message_slots
-from bot.message_slots import DEFAULT_SLOTS, MessageSlots, slots_from_environment
+from bot.rasa_ext import message_slots
+from bot.rasa_ext.message_slots import DEFAULT_SLOTS, MessageSlots, slots_from_environment
 
 
 class Handler:

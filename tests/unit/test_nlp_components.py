@@ -13,11 +13,11 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, User
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.channels.rest import LastPlainButtons, offered_payloads
-from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
-from bot.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
-from bot.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
-from bot.nlp.safety_screen import SCREEN_KEY, SafetyScreen
+from bot.rasa_ext.channels.rest import LastPlainButtons, offered_payloads
+from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
+from bot.rasa_ext.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
+from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
+from bot.rasa_ext.nlp.safety_screen import SCREEN_KEY, SafetyScreen
 from bot.text import MAX_MESSAGE_CHARS
 from tests.paths import ROOT
 

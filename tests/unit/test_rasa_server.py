@@ -1,4 +1,4 @@
-"""bot.rasa_server checks action server replies exactly as Rasa does, with the validator built once, and
+"""bot.rasa_ext.server checks action server replies exactly as Rasa does, with the validator built once, and
 freezes the loaded model for the garbage collector."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_server
+from bot.rasa_ext import server as rasa_server
 
 GOOD: dict[str, Any] = {
     "events": [

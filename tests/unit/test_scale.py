@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.scale import EMOTIONAL_ITEMS, ITEMS, SOCIAL_ITEMS, ScaleResult, parse_answer, score
+from bot.conversation.scale import EMOTIONAL_ITEMS, ITEMS, SOCIAL_ITEMS, ScaleResult, parse_answer, score
 
 
 def test_items_split_as_in_the_instrument() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.steps import SmallStep, load_steps, match_step, propose_steps, step_by_id
+from bot.conversation.steps import SmallStep, load_steps, match_step, propose_steps, step_by_id
 
 OFFERED = ["lotgenoten", "maatje", "wandelgroep"]
 

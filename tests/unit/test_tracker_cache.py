@@ -13,7 +13,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot.cli import build_parser
-from bot.store.tracker_cache import CachedSQLTrackerStore, current_session
+from bot.rasa_ext.tracker_store import CachedSQLTrackerStore, current_session
 from tests.unit.conftest import DOMAIN_FILE, ROOT
 
 

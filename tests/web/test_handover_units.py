@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.handover import HandoverSummary, summary_lines, within_hours
+from bot.conversation.handover import HandoverSummary, summary_lines, within_hours
 from bot.web.delivery import LocalDelivery
 from bot.web.history import history_messages
 from bot.web.protocol import Typing, parse_client_frame

@@ -4,8 +4,8 @@
 package registries), spaCy's blank Dutch with the lookup lemmatizer from spacy-lookups-data is used
 instead. Both land in the same directory, so `config.yml` has one `SpacyNLP` entry for both.
 
-Usage: python -m bot.nlp.dutch_pipeline prepare [--try-download] DIR
-       python -m bot.nlp.dutch_pipeline status DIR
+Usage: python -m bot.rasa_ext.nlp.dutch_pipeline prepare [--try-download] DIR
+       python -m bot.rasa_ext.nlp.dutch_pipeline status DIR
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.catalogue import CATALOGUE_DIR
+from bot.socialmap.catalogue import CATALOGUE_DIR
 from bot.text import normalise
 
 STEPS_FILE = CATALOGUE_DIR / "small_steps.yml"

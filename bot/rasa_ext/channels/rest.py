@@ -26,7 +26,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.nlp.input_guard import VERIFIED_BUTTON_KEY
+from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
 from bot.text import cut
 
 logger = logging.getLogger(__name__)

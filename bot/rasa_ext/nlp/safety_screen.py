@@ -18,8 +18,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
-from bot.nlp.input_guard import is_verified_button
+from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
+from bot.rasa_ext.nlp.input_guard import is_verified_button
 from bot.safety.crisis import detect_crisis, has_harmless_idiom
 from bot.text import has_letters, looks_english
 
@@ -35,7 +35,7 @@ class SafetyScreen(GraphComponent, IntentClassifier):
     """Overrides the predicted intent when the rules are surer than the model.
 
     - Acute risk found by `bot.safety.crisis` always becomes the `crisis` intent, whatever the
-      model predicted. So does a `crisis_probability` (from `bot.nlp.crisis_classifier`) of at
+      model predicted. So does a `crisis_probability` (from `bot.rasa_ext.nlp.crisis_classifier`) of at
       least `crisis_probability_threshold`, or a `crisis_sentence_probability` (its riskiest
       sentence alone) of at least `crisis_sentence_threshold`. The intent model's own `crisis`
       prediction counts from `model_crisis_threshold`, except when the message uses a risk word in a

@@ -2,7 +2,7 @@
 
 It only adds two numbers to the message: `crisis_probability` for the message as a whole and
 `crisis_sentence_probability` for its riskiest sentence (0 when it has one sentence);
-`bot.nlp.safety_screen.SafetyScreen` decides what to do with them, together with the rules. It
+`bot.rasa_ext.nlp.safety_screen.SafetyScreen` decides what to do with them, together with the rules. It
 learns from the `crisis` intent against all other intents in the NLU data, plus the extra examples
 in the files named by `corpus` (relative to the project directory, where `rasa train` runs). The
 files' contents and the code that prepares the text are part of the component's fingerprint, so Rasa

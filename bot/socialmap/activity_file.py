@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from bot.activity_terms import AUDIENCES, DAY_CODES, INTERESTS
+from bot.socialmap.activity_terms import AUDIENCES, DAY_CODES, INTERESTS
 
 COLUMNS: tuple[str, ...] = (
     "source_id",

@@ -1,12 +1,12 @@
 """The words of the social map: interests, audiences and week days, and which kind of loneliness each fits.
 
 One source of truth for the activity data files, the database, the look-up and the conversation.
-The interests are the ones the conversation recognises (`bot.listening.INTEREST_PATTERNS`).
+The interests are the ones the conversation recognises (`bot.conversation.listening.INTEREST_PATTERNS`).
 """
 
 from __future__ import annotations
 
-from bot.listening import INTEREST_PATTERNS
+from bot.conversation.listening import INTEREST_PATTERNS
 
 INTERESTS: tuple[str, ...] = tuple(INTEREST_PATTERNS)
 

@@ -1,4 +1,4 @@
-"""Runs Rasa's command line (`python -m bot.rasa_server run ...`) with three speed fixes.
+"""Runs Rasa's command line (`python -m bot.rasa_ext.server run ...`) with three speed fixes.
 
 1. Rasa checks every reply of the action server against its response schema with `jsonschema.validate`,
    which first checks the schema itself against the JSON Schema meta-schema, on every reply. Under load
@@ -12,7 +12,7 @@
    conversations) are collected as before. A model swapped in later through the HTTP API is not
    frozen, and what the frozen model leaves behind in reference cycles is not freed; `make run` never
    swaps models.
-3. `bot.message_slots`: at most `RASA_MESSAGE_SLOTS` (4) messages are handled at once, so a message
+3. `bot.rasa_ext.message_slots`: at most `RASA_MESSAGE_SLOTS` (4) messages are handled at once, so a message
    waiting for its custom action is not held up by the other conversations' work.
 `make run` and the integration tests start Rasa through this module; `rasa` itself works unchanged.
 """
@@ -31,7 +31,7 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
-from bot import message_slots
+from bot.rasa_ext import message_slots
 
 
 @lru_cache(maxsize=1)

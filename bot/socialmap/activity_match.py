@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.activity_terms import CLOSE_BOND, DAY_NAMES, MEANINGFUL_ROLE, ONE_TO_ONE, fits_kind
+from bot.socialmap.activity_terms import CLOSE_BOND, DAY_NAMES, MEANINGFUL_ROLE, ONE_TO_ONE, fits_kind
 from bot.store.activities import FoundActivity
 
 EXAMPLE_NOTICE = (

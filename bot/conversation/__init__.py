@@ -1,0 +1,1 @@
+"""Conversation logic: what listening finds, the loneliness scale, small steps, the handover summary."""

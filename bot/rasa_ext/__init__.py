@@ -1,0 +1,1 @@
+"""Rasa plumbing: NLU components and policy, the guarded channel, the server wrapper, the tracker store."""

@@ -1,0 +1,1 @@
+"""The social map: activity files, ranking and terms, municipalities and the reference catalogue."""
