@@ -12,7 +12,7 @@ SPACY_META := $(SPACY_DIR)/meta.json
 MODEL := models/current.tar.gz
 CHROMIUM_READY := var/.chromium-ready
 TRAINING_DATA := data/nlu data/rules data/stories
-TRAINING_INPUTS := config.yml domain.yml $(shell find $(TRAINING_DATA) data/safety -name '*.yml' 2>/dev/null) \
+TRAINING_INPUTS := config.yml $(shell find domain $(TRAINING_DATA) data/safety -name '*.yml' 2>/dev/null) \
 	$(wildcard bot/rasa_ext/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
 
 # No telemetry or error reports leave the machine; quiet TensorFlow; readable logs.
@@ -49,7 +49,7 @@ train: $(MODEL) ## train the model when data, domain or config changed
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_META)
 	@echo "Training the model (three to four minutes)..."
 	@mkdir -p var && touch var/.train-started
-	@$(RASA) train --config config.yml --domain domain.yml --data $(TRAINING_DATA) \
+	@$(RASA) train --config config.yml --domain domain --data $(TRAINING_DATA) \
 		--out models --fixed-model-name current > var/train.log 2>&1 \
 		|| { tail -40 var/train.log; echo "Training failed; the full log is var/train.log"; exit 1; }
 	@touch -r var/.train-started $@  # inputs edited during training make the next run train again

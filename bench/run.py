@@ -29,7 +29,7 @@ def time_full_training(workdir: Path) -> float:
             "--config",
             "config.yml",
             "--domain",
-            "domain.yml",
+            "domain",
             "--data",
             "data/nlu",
             "data/rules",

@@ -11,7 +11,7 @@ step "Lint (ruff)"
 .venv/bin/ruff check bot actions tests bench
 
 step "Training data and domain (rasa data validate --fail-on-warnings)"
-.venv/bin/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories \
+.venv/bin/rasa data validate --domain domain --data data/nlu data/rules data/stories \
     --config config.yml --fail-on-warnings > var/validate.log 2>&1 \
     || { cat var/validate.log; exit 1; }
 echo "ok"

@@ -14,18 +14,27 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 ROOT = Path(__file__).resolve().parents[2]
-DOMAIN_FILE = ROOT / "domain.yml"
+DOMAIN_FILE = ROOT / "domain"  # a folder: one file per topic, merged as Rasa merges it
 
 Event = dict[str, Any]
 
 
 @lru_cache(maxsize=1)
 def _parsed_domain() -> dict[str, Any]:
-    return yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    merged: dict[str, Any] = {}
+    for path in sorted(DOMAIN_FILE.glob("*.yml")):
+        for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            elif isinstance(value, dict):
+                merged.setdefault(key, {}).update(value)
+            else:
+                merged[key] = value
+    return merged
 
 
 def load_domain() -> dict[str, Any]:
-    """domain.yml as a fresh dict (parsed once; each caller gets its own copy)."""
+    """The domain as a fresh dict (parsed once; each caller gets its own copy)."""
     return copy.deepcopy(_parsed_domain())
 
 
@@ -114,7 +123,7 @@ async def run_action(
 
 @pytest.fixture()
 def domain() -> dict[str, Any]:
-    """domain.yml as a dict."""
+    """The domain as a dict."""
     return load_domain()
 
 

@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions.common import misunderstood_in_a_row
-from actions.fallback import ActionFallback
+from actions.assistant import ActionFallback
 from actions.look_back import ActionLookBackReply
 from actions.offers import ActionOfferNext
 from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection

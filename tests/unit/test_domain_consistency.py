@@ -15,7 +15,7 @@ from rasa_sdk import Action, FormValidationAction
 
 import actions
 from actions.common import OFFER_RESPONSE
-from actions.session import CARRIED_SLOTS
+from actions.welcome import CARRIED_SLOTS
 from actions.wishes import WISH_SLOTS
 from bot.conversation.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Duration, LonelinessType
 from bot.conversation.scale import ITEMS, Band

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
-from actions.session import CARRIED_SLOTS, ActionSessionStart, ActionWelcome
+from actions.welcome import CARRIED_SLOTS, ActionSessionStart, ActionWelcome
 
 from .conftest import make_tracker, responses, run_action
 
