@@ -1,4 +1,4 @@
-"""Listening: reflect what the person tells, remember causes and kind, ask one open question."""
+"""Listening: reflect what the person tells, answer their question, remember, ask one open question."""
 
 from __future__ import annotations
 
@@ -10,20 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
 from actions.common import OFFER_RESPONSE, latest_intent, latest_text, next_offer, set_pending, slot_list
-from bot.conversation.listening import (
-    find_causes,
-    find_duration,
-    find_interests,
-    infer_type,
-    signals_isolation,
-)
+from bot.conversation.listening import find_duration, find_interests, infer_type
+from bot.conversation.reading import read_message
+from bot.conversation.reflection import answer, open_question, reflect
 
 # After this many listening turns the assistant offers the next phase instead of another question.
 MAX_LISTEN_TURNS = 3
 
 
 class ActionListenReflect(BaseAction):
-    """One listening turn: reflect, remember, and ask the next open question or offer the next phase."""
+    """One listening turn: reflect, answer a question, remember, then ask or offer the next phase."""
 
     action_name = "action_listen_reflect"
 
@@ -33,57 +29,57 @@ class ActionListenReflect(BaseAction):
         """Reflect the latest message and steer the conversation gently."""
         text = latest_text(tracker)
         intent = latest_intent(tracker)
+        reading = read_message(text)
+        address = "u" if reading.address == "u" or tracker.get_slot("address") == "u" else "je"
         known_causes = slot_list(tracker, "causes")
-        found_causes = find_causes(text)
-        new_causes = [cause for cause in found_causes if cause not in known_causes]
+        new_causes = [cause for cause in reading.causes if cause not in known_causes]
         causes = known_causes + new_causes
-        duration = find_duration(text) if intent == "tell_duration" or found_causes == [] else None
+        duration = find_duration(text) if intent == "tell_duration" or not reading.causes else None
         duration = duration or tracker.get_slot("duration")
         kind = infer_type(text, new_causes, tracker.get_slot("loneliness_type"))
-        isolated = bool(tracker.get_slot("social_isolation")) or signals_isolation(text)
+        isolated = bool(tracker.get_slot("social_isolation")) or reading.isolation
         interests = slot_list(tracker, "interests")
         interests += [name for name in find_interests(text) if name not in interests]
         turns = int(tracker.get_slot("listen_turns") or 0) + 1
+        asked = slot_list(tracker, "listen_asked")
+        if tracker.get_slot("asked_cause"):
+            asked.append("utter_ask_what_happened")
 
-        learned = {
+        learned: dict[str, Any] = {
             "causes": causes,
             "duration": duration,
             "loneliness_type": kind,
             "social_isolation": isolated,
             "interests": interests,
             "listen_turns": turns,
+            "address": address,
         }
-        # Only what changed: every event is stored and read back on each later turn.
-        events: list[EventType] = [
-            SlotSet(name, value) for name, value in learned.items() if tracker.get_slot(name) != value
-        ]
 
         if tracker.get_slot("role") in ("other", "professional"):
             dispatcher.utter_message(response="utter_reflect_other")
             dispatcher.utter_message(response="utter_other_menu")
-            return events
+            return self._changed(tracker, learned)
 
-        dispatcher.utter_message(response=self._reflection(intent, new_causes, text, duration))
+        reflection = reflect(reading, new_causes, intent, duration, address, listened_before=turns > 1)
+        dispatcher.utter_message(response=reflection.response, **reflection.values)
+        reply = answer(reading)
+        if reply is not None:
+            dispatcher.utter_message(response=reply.response, **reply.values)
 
-        if duration is None and turns < MAX_LISTEN_TURNS:
-            dispatcher.utter_message(response="utter_ask_duration")
-        elif not causes and not tracker.get_slot("asked_cause") and turns < MAX_LISTEN_TURNS:
-            dispatcher.utter_message(response="utter_ask_what_happened")
-            events.append(SlotSet("asked_cause", True))
+        events: list[EventType] = []
+        question = open_question(reading, asked, duration is not None, bool(causes))
+        if turns < MAX_LISTEN_TURNS and question is not None:
+            dispatcher.utter_message(response=question)
+            learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]
+            if question == "utter_ask_what_happened":
+                events.append(SlotSet("asked_cause", True))
         else:
             offer = next_offer(tracker)
             dispatcher.utter_message(response=OFFER_RESPONSE[offer])
             events.append(set_pending(offer))
-        return events
+        return self._changed(tracker, learned) + events
 
     @staticmethod
-    def _reflection(intent: str | None, new_causes: list[str], text: str, duration: str | None) -> str:
-        if new_causes:
-            return f"utter_reflect_cause_{new_causes[0]}"
-        if intent == "tell_duration" and duration:
-            return f"utter_reflect_duration_{duration}"
-        if signals_isolation(text):
-            return "utter_reflect_isolation"
-        if intent == "feel_sad":
-            return "utter_reflect_sad"
-        return "utter_reflect_lonely"
+    def _changed(tracker: Tracker, learned: dict[str, Any]) -> list[EventType]:
+        # Only what changed: every event is stored and read back on each later turn.
+        return [SlotSet(name, value) for name, value in learned.items() if tracker.get_slot(name) != value]

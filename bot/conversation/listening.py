@@ -44,7 +44,28 @@ CAUSE_PATTERNS: dict[str, str] = {
     r"(zoon|dochter) (is )?(verhuisd|ver weg|in het buitenland)",
     "caregiving": r"mantelzorg|zorg voor mijn|verzorg mijn|zorgen voor mijn (zieke|dementerende)",
     "friends_gone": r"vrienden (zijn )?(weg|verhuisd|overleden|kwijt)|vriendschap (is )?(over|kapot)|"
-    r"geen vrienden meer|vrienden (zie ik|hoor ik) (nooit|niet) meer",
+    r"geen vrienden meer|vrienden (zie ik|hoor ik) (nooit|niet) meer|vrienden (zijn )?uit (beeld|zicht)|"
+    r"(vriendschappen|vrienden) (zijn )?(verwaterd|doodgebloed)|uit elkaar gegroeid",
+    "migration": r"statushouder|vluchteling|gevlucht|asiel|azc|nieuwkomer|thuisland|land van herkomst|"
+    r"mijn (eigen )?land\b|inburger|tussen twee culturen|nergens (echt )?thuis|"
+    r"(de taal|nederlands) (nog )?(niet|slecht|moeilijk)|naar nederland (gekomen|gevlucht|verhuisd)|"
+    r"in nederland (kwam|gekomen|aangekomen)|mijn familie (woont|is) (in het buitenland|ver weg|in \w+ en)",
+    "relationship": r"eenzaam (in|binnen) (mijn|ons|m n) (huwelijk|relatie)|"
+    r"naast (mijn|m n|de) (man|vrouw|partner)|langs elkaar heen|we praten (bijna )?niet meer|"
+    r"ken (jou|hem|haar) (eigenlijk )?(helemaal )?niet meer|getrouwd en (toch )?(eenzaam|alleen)|"
+    r"samen en toch alleen|(man|vrouw|partner) (begrijpt|ziet|hoort) me niet",
+    "school": r"school|klas\b|klasgenoten|studie|studeren|student|universiteit|\buni\b|hogeschool|"
+    r"\bmbo\b|\bhbo\b|gepest|pesten|collegezaal|studentenhuis",
+    "mental_health": r"depressie|depressief|burn ?out|overspannen|angststoornis|psycholoog|psychiater|"
+    r"\bggz|somber",
+    "parenthood": r"alleenstaande (moeder|vader|ouder)|jonge (moeder|vader)|met (een|de|mijn) baby|"
+    r"moederschap|thuis met (de|mijn) kinderen|(kinderen|kids) (zijn )?(nog )?klein",
+    "discrimination": r"gediscrimineerd|discriminatie|racisme|vanwege mijn (kleur|afkomst|geloof|hoofddoek)|"
+    r"\bhomo|lesbisch|transgender|\blhbt",
+    "age": r"oud worden|ouder worden|op mijn leeftijd|leeftijdgenoten|als (enige|laatste) over|"
+    r"iedereen (om me heen )?(is )?(dood|overleden)|ben (al )?(8|9)\d\b|tachtiger|negentiger",
+    "digital": r"computer|internet|smartphone|digitaal|digitale|tablet|"
+    r"kan niet (met|op) (de|een) (computer|telefoon)",
 }
 
 # Which kind of loneliness a cause most often brings; the person's own words can outweigh it.
@@ -62,6 +83,14 @@ CAUSE_TYPE: dict[str, LonelinessType] = {
     "children_left": "social",
     "caregiving": "social",
     "friends_gone": "social",
+    "migration": "social",
+    "relationship": "emotional",
+    "school": "social",
+    "mental_health": "emotional",
+    "parenthood": "social",
+    "discrimination": "existential",
+    "age": "social",
+    "digital": "social",
 }
 
 TYPE_CUES: dict[LonelinessType, str] = {

@@ -17,6 +17,7 @@ FIRST_TURN_SLOTS = [
     SlotSet("social_isolation", False),
     SlotSet("interests", []),
     SlotSet("listen_turns", 1),
+    SlotSet("listen_asked", ["utter_ask_duration"]),
 ]
 
 
@@ -44,6 +45,7 @@ async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
         SlotSet("social_isolation", False),
         SlotSet("interests", []),
         SlotSet("listen_turns", 2),
+        SlotSet("listen_asked", ["utter_ask_what_happened"]),
         SlotSet("asked_cause", True),
     ]
 
@@ -67,17 +69,19 @@ async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
     ]
 
 
-async def test_cause_in_first_message_is_reflected_then_duration_asked() -> None:
+async def test_cause_in_first_message_is_reflected_then_what_is_missed_asked() -> None:
     tracker = make_tracker(text="Sinds mijn scheiding ben ik veel alleen", intent="tell_situation")
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_cause_divorce", "utter_ask_duration"]
+    # An emotional cause: the open question is about what the person misses most.
+    assert responses(dispatcher) == ["utter_reflect_cause_divorce", "utter_ask_miss_most"]
     assert events == [
         SlotSet("causes", ["divorce"]),
         SlotSet("loneliness_type", "emotional"),
         SlotSet("social_isolation", False),
         SlotSet("interests", []),
         SlotSet("listen_turns", 1),
+        SlotSet("listen_asked", ["utter_ask_miss_most"]),
     ]
 
 
@@ -89,7 +93,8 @@ async def test_known_cause_is_not_reflected_again_and_not_duplicated() -> None:
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher)[0] == "utter_reflect_lonely"
+    # Nothing new to reflect after the first turn: a short sign of listening.
+    assert responses(dispatcher)[0] == "utter_reflect_go_on"
     assert slots_after(tracker, events)["causes"] == ["loss"]
 
 
@@ -102,8 +107,9 @@ async def test_new_causes_are_appended_after_known_ones() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert slots_after(tracker, events)["causes"] == ["loss", "moving", "retirement"]
-    # The first new cause (in CAUSE_PATTERNS order) is reflected.
-    assert responses(dispatcher)[0] == "utter_reflect_cause_moving"
+    # Two causes in one message are reflected together, then the heaviest is asked.
+    assert responses(dispatcher) == ["utter_reflect_many", "utter_ask_heaviest"]
+    assert dispatcher.messages[0]["themes"] == "de verhuizing en het stoppen met werken"
 
 
 @pytest.mark.parametrize("role", ["other", "professional"])
@@ -139,7 +145,7 @@ async def test_isolation_once_signalled_stays_true() -> None:
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert slots_after(tracker, events)["social_isolation"] is True
-    assert responses(dispatcher)[0] == "utter_reflect_sad"
+    assert responses(dispatcher)[0] == "utter_reflect_feeling_verdriet"
 
 
 @pytest.mark.parametrize(
@@ -162,7 +168,7 @@ async def test_unclear_duration_keeps_asking_for_it() -> None:
     tracker = make_tracker(text="Weet ik niet goed", intent="tell_duration", slots={"listen_turns": 1})
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_duration"]
+    assert responses(dispatcher) == ["utter_reflect_go_on", "utter_ask_duration"]
     assert slots_after(tracker, events)["duration"] is None
 
 

@@ -18,6 +18,7 @@ from actions.common import OFFER_RESPONSE
 from actions.welcome import CARRIED_SLOTS
 from actions.wishes import WISH_SLOTS
 from bot.conversation.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Duration, LonelinessType
+from bot.conversation.reading import FEELING_PATTERNS
 from bot.conversation.scale import ITEMS, Band
 from bot.conversation.steps import STEPS_FILE
 
@@ -25,12 +26,15 @@ from .conftest import ROOT, load_domain
 
 ACTIONS_DIR = ROOT / "actions"
 ACTION_FILES = sorted(ACTIONS_DIR.glob("*.py"))
+# Modules in bot/ that name responses for the actions (the listening reply is planned there).
+RESPONSE_SOURCES = [*ACTION_FILES, ROOT / "bot" / "conversation" / "reflection.py"]
 KINDS = {"social", "emotional", "existential"}
 
 # f"utter_<family>_{...}" in the actions, and every value each family can take.
 FAMILIES: dict[str, set[str]] = {
     "utter_reflect_cause_": set(CAUSE_PATTERNS),
     "utter_reflect_duration_": set(get_args(Duration)),
+    "utter_reflect_feeling_": set(FEELING_PATTERNS),
     "utter_scale_result_": set(get_args(Band)),
 }
 
@@ -45,9 +49,9 @@ def source(path: Path) -> str:
 
 
 def literal_responses() -> set[str]:
-    """Every complete "utter_..." string literal in actions/*.py."""
+    """Every complete "utter_..." string literal in actions/*.py and the reply planner."""
     found: set[str] = set()
-    for path in ACTION_FILES:
+    for path in RESPONSE_SOURCES:
         found |= set(re.findall(r"""(?<![\w{])["'](utter_[a-z0-9_]+)["']""", source(path)))
     return found
 
@@ -55,7 +59,7 @@ def literal_responses() -> set[str]:
 def fstring_families() -> set[str]:
     """The prefixes of f-strings that build a response name, e.g. f"utter_scale_result_{...}"."""
     found: set[str] = set()
-    for path in ACTION_FILES:
+    for path in RESPONSE_SOURCES:
         found |= set(re.findall(r"""\bf["'](utter_[a-z0-9_]*)\{""", source(path)))
     return found
 

@@ -33,6 +33,14 @@ CAUSE_EXAMPLES = {
     "children_left": "De kinderen zijn het huis uit",
     "caregiving": "Ik ben mantelzorger voor mijn moeder",
     "friends_gone": "Ik heb geen vrienden meer over",
+    "migration": "Sinds ik naar Nederland ben gevlucht, voel ik me nergens thuis",
+    "relationship": "Ik lig elke avond naast mijn man en toch voel ik me alleen",
+    "school": "Op school hoor ik er niet bij",
+    "mental_health": "Ik zit thuis met een burn-out",
+    "parenthood": "Als alleenstaande moeder zie ik bijna geen volwassenen",
+    "discrimination": "Ik word op mijn werk gediscrimineerd vanwege mijn afkomst",
+    "age": "Al mijn leeftijdgenoten zijn er niet meer",
+    "digital": "Alles gaat via internet en daar kan ik niet mee overweg",
 }
 
 

@@ -1,0 +1,207 @@
+"""Reading a whole message: every cue in it, not one intent per message.
+
+Real people write long, mixed messages: three causes, a feeling, a person they miss, and a question, all
+in one turn. `read_message` finds all of them with plain rules on normalised text, so that the reply can
+reflect what matters most and answer the question that was asked. Nothing here is a diagnosis; it only
+steers which gentle reflection and which open question come next.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.conversation.listening import (
+    CAUSE_PATTERNS,
+    CAUSE_TYPE,
+    TYPE_CUES,
+    LonelinessType,
+    signals_isolation,
+)
+from bot.text import normalise
+
+QuestionKind = Literal["tip", "what_can_i_do", "is_normal", "why", "other"]
+Address = Literal["u", "je"]
+Capability = Literal["scale", "activities", "human", "meldpunt"]
+Time = Literal["past", "now"]
+
+FEELING_PATTERNS: dict[str, str] = {
+    "zinloosheid": r"zinloos|nutteloos|geen zin (meer )?in|waar doe ik het (allemaal )?voor|overbodig|"
+    r"doe er niet (meer )?toe|niet meer nodig|geen doel|niemand heeft me nodig|wat moet ik hier nog",
+    "schaamte": r"schaam|schaamte|durf (het )?(\w+ )?(aan |tegen )?niemand|niemand weet (het|dat)|"
+    r"toe te geven|taboe|sta(at)? voor schut|zielig",
+    "verdriet": r"verdriet|verdrietig|huil|gehuild|tranen|rouw|kapot van",
+    "leegte": r"\bleeg\b|leegte|zo stil|stilte|doodstil|stil in huis|lege huis",
+    "heimwee": r"heimwee|mis mijn (land|thuisland|familie daar|dorp)|terug naar (mijn|m n) land",
+    "gemis": r"\bmis (hem|haar|mijn|m n|ons|de|het|zijn|die)\b|gemis|\bmissen\b|ik mis\b",
+    "angst": r"\bbang\b|angst|\beng\b|paniek|zenuwachtig|spannend",
+    "onbegrip": r"niemand (begrijpt|snapt)|begrijpt me niet|snapt me niet|onbegrip|niet gezien|"
+    r"onzichtbaar|niemand luistert",
+    "boosheid": r"\bboos\b|kwaad|woedend|geirriteerd|frustrer|gefrustreerd|oneerlijk",
+    "moeheid": r"\bmoe\b|uitgeput|doodmoe|geen energie|op van de|opgebrand",
+    "onzekerheid": r"onzeker|twijfel aan mezelf|zelfvertrouwen|niks waard|niets waard",
+    "hoop": r"\bhoop\b|hoop ik|hoopvol|zin in|ik wil graag",
+}
+
+# People named, as the person names them: the relation key and the word for a reflection.
+RELATIONS: dict[str, str] = {
+    "partner": r"(mijn|m n) (man|vrouw|partner|echtgenoot|echtgenote|vriend|vriendin|lief)\b",
+    "children": r"(mijn|m n|onze) (kinderen|kids|zoon|dochter|zoons|dochters|kleinkinderen)\b",
+    "parents": r"(mijn|m n) (moeder|vader|ouders|mama|papa|pa|ma)\b",
+    "friends": r"(mijn|m n) (vrienden|vriendinnen|vriendengroep|maatjes|beste vriend|beste vriendin)\b",
+    "family": r"(mijn|m n) (familie|broer|zus|broers|zussen|neef|nicht|kleinzoon|kleindochter)\b",
+    "neighbours": r"(mijn|m n|de) (buren|buurman|buurvrouw|buurt)\b",
+    "colleagues": r"(mijn|m n|oud )?(collega s|collegas|collega\b|werk\b)",
+}
+
+_QUESTIONS: tuple[tuple[QuestionKind, str], ...] = (
+    ("tip", r"\btips?\b|advies|raad\b|suggestie"),
+    ("is_normal", r"is (dit|dat|het) (wel )?normaal|ben ik (de enige|raar|gek|vreemd)|herkent iemand|"
+     r"hebben (meer|andere) mensen dit|komt dit vaak voor|ben ik niet de enige"),
+    ("why", r"waarom (voel|ben|heb|lukt|kan|gaat)|hoe komt (het|dat)|hoe kan het dat"),
+    ("what_can_i_do", r"wat (kan|moet|zou) ik (er )?(nou |nu |dan )?(aan )?(doen|beginnen)|"
+     r"hoe (kan|kom|moet) ik|wat (kan|moet) ik (nou|nu|dan)?\b|waar (kan|moet) ik"),
+)
+
+_CAPABILITIES: tuple[tuple[Capability, str], ...] = (
+    ("scale", r"vragenlijst|\btest(je)?\b|meten hoe eenzaam|hoe eenzaam (ik ben|ben ik)|eenzaamheidsschaal|"
+     r"schaal van|(mijn|een) score"),
+    ("human", r"(kan|mag|wil|kun) (ik|je|u) (\w+ )?(met|tegen) (een )?(echt(e)? )?(mens|persoon|"
+     r"vrijwilliger)|echt(e)? (mens|persoon) (spreken|praten)|(praten|spreken) met een (echt(e)? )?"
+     r"(mens|vrijwilliger)"),
+    ("meldpunt", r"meldpunt|wijkteam|melding (doen|maken)|(iemand|iets) melden"),
+    ("activities", r"activiteit|iets te doen|wat is er te doen|clubje|vereniging|koffieochtend|"
+     r"inloop|ontmoetingsplek|in (mijn|de) buurt (iets|wat)|iets (leuks )?(in|bij) (mij|de buurt)"),
+)
+
+_FIRST_PERSON = re.compile(r"\b(ik|mij|me|mijn|m n|mn|mezelf)\b")
+_FEELING_STATEMENT = re.compile(
+    r"\bik (voel|ben|heb|mis|zit|kan|durf|weet|wil)\b|\b(voel|zie|vind) ik\b|\bmij (lukt|gaat)"
+)
+_U_FORM = re.compile(r"\b(u|uw|kunt u|heeft u|weet u)\b")
+_PAST = re.compile(
+    r"\b(vroeger|toen|destijds|jaren geleden|lang geleden|vorig jaar|was|waren|had|hadden|deed|deden|"
+    r"werd|werden|ging|gingen)\b"
+)
+_NOW = re.compile(r"\b(nu|tegenwoordig|sinds|momenteel|de laatste tijd|elke dag|iedere dag|vandaag)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+_COMPILED_CAUSES = {cause: re.compile(rf"\b(?:{pattern})") for cause, pattern in CAUSE_PATTERNS.items()}
+_COMPILED_FEELINGS = {name: re.compile(rf"\b(?:{pattern})") for name, pattern in FEELING_PATTERNS.items()}
+_COMPILED_RELATIONS = {name: re.compile(pattern) for name, pattern in RELATIONS.items()}
+_COMPILED_TYPES = {kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in TYPE_CUES.items()}
+_COMPILED_QUESTIONS = tuple((kind, re.compile(pattern)) for kind, pattern in _QUESTIONS)
+_COMPILED_CAPABILITIES = tuple((kind, re.compile(pattern)) for kind, pattern in _CAPABILITIES)
+
+# A message this long (in words) with the person in it is a disclosure even without a known cue.
+LONG_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one message holds. Lists are in the order they first appear in the text."""
+
+    sentences: tuple[str, ...]
+    words: int
+    causes: tuple[str, ...] = ()
+    feelings: tuple[str, ...] = ()
+    people: tuple[tuple[str, str], ...] = ()  # (relation key, the word the person used)
+    kinds: tuple[LonelinessType, ...] = ()  # from the person's own words first, then from the causes
+    isolation: bool = False
+    time: Time | None = None
+    question: QuestionKind | None = None
+    address: Address | None = None
+    capability: Capability | None = None
+    first_person: bool = False
+    disclosure: bool = False
+
+    @property
+    def main(self) -> str | None:
+        """The one thing a reply must reflect: the cause named first, else the first feeling."""
+        if self.causes:
+            return self.causes[0]
+        return self.feelings[0] if self.feelings else None
+
+    @property
+    def is_long(self) -> bool:
+        """Four sentences or more, or many words."""
+        return len(self.sentences) >= 4 or self.words >= 60
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """The message cut into sentences (on . ! ? and line breaks), without empty parts."""
+    return tuple(part.strip() for part in _SENTENCE_END.split(text.strip()) if part.strip())
+
+
+def _first_positions(patterns: dict[str, re.Pattern[str]], cleaned: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for key, pattern in patterns.items():
+        match = pattern.search(cleaned)
+        if match is not None:
+            found[key] = match.start()
+    return found
+
+
+def _in_order(positions: dict[str, int]) -> tuple[str, ...]:
+    return tuple(sorted(positions, key=lambda key: positions[key]))
+
+
+def _question(text: str, cleaned: str) -> QuestionKind | None:
+    for kind, pattern in _COMPILED_QUESTIONS:
+        if pattern.search(cleaned):
+            return kind
+    return "other" if "?" in text else None
+
+
+def _time(cleaned: str) -> Time | None:
+    past, now = len(_PAST.findall(cleaned)), len(_NOW.findall(cleaned))
+    if past == 0 and now == 0:
+        return None
+    return "past" if past > now else "now"
+
+
+def read_message(text: str) -> Reading:
+    """Read every cue in one message."""
+    cleaned = normalise(text)
+    words = len(cleaned.split())
+    causes = _first_positions(_COMPILED_CAUSES, cleaned)
+    feelings = _first_positions(_COMPILED_FEELINGS, cleaned)
+    if causes or len(feelings) > 1:
+        feelings.pop("hoop", None)  # hope is only the main thing when nothing heavier is said
+    people = tuple(
+        (key, match.group(match.lastindex or 0).strip())
+        for key, pattern in _COMPILED_RELATIONS.items()
+        if (match := pattern.search(cleaned)) is not None
+    )
+    own_kinds = _in_order(_first_positions(_COMPILED_TYPES, cleaned))
+    cause_kinds = [CAUSE_TYPE[cause] for cause in _in_order(causes)]
+    kinds = tuple(dict.fromkeys([*own_kinds, *cause_kinds]))  # type: ignore[list-item]
+    if feelings.get("zinloosheid") is not None and "existential" not in kinds:
+        kinds = (*kinds, "existential")
+    isolation = signals_isolation(text)
+    first_person = _FIRST_PERSON.search(cleaned) is not None
+    capability = next((kind for kind, pattern in _COMPILED_CAPABILITIES if pattern.search(cleaned)), None)
+    disclosure = bool(
+        causes
+        or feelings
+        or isolation
+        or own_kinds
+        or _FEELING_STATEMENT.search(cleaned)
+        or (first_person and words >= LONG_WORDS)
+    )
+    return Reading(
+        sentences=split_sentences(text),
+        words=words,
+        causes=_in_order(causes),
+        feelings=_in_order(feelings),
+        people=people,
+        kinds=kinds,  # type: ignore[arg-type]
+        isolation=isolation,
+        time=_time(cleaned),
+        question=_question(text, cleaned),
+        address="u" if _U_FORM.search(cleaned) else None,
+        capability=capability,
+        first_person=first_person,
+        disclosure=disclosure,
+    )
