@@ -33,7 +33,7 @@ class ActionOfferNext(BaseAction):
             dispatcher.utter_message(response="utter_offer_declined")
             dispatcher.utter_message(response="utter_offer_steps")
             return [set_pending("steps")]
-        if pending == "steps":
+        if pending in ("steps", "look_back"):
             dispatcher.utter_message(response="utter_door_open")
         elif pending == "human":
             dispatcher.utter_message(response="utter_ok_listen")

@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
+from actions.common import set_pending
 
 # What a new session remembers: who is chatting and the plan. Nothing else is carried over.
 CARRIED_SLOTS = (
@@ -59,12 +60,13 @@ class ActionWelcome(BaseAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Send the welcome or the look-back question."""
-        events: list[EventType] = [SlotSet("returning_visitor", False), SlotSet("pending_question", "none")]
         if tracker.get_slot("returning_visitor") and tracker.get_slot("plan_step"):
             dispatcher.utter_message(response="utter_look_back")
-        elif tracker.get_slot("returning_visitor"):
+            # Only now do "het ging goed" and the like answer a question.
+            return [SlotSet("returning_visitor", False), set_pending("look_back")]
+        if tracker.get_slot("returning_visitor"):
             dispatcher.utter_message(response="utter_welcome_back")
         else:
             dispatcher.utter_message(response="utter_welcome")
             dispatcher.utter_message(response="utter_ask_role")
-        return events
+        return [SlotSet("returning_visitor", False), set_pending("none")]

@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from rasa_sdk.events import ActiveLoop, SlotSet
 
-from actions.common import misunderstood_in_a_row
 from actions.assistant import ActionFallback
+from actions.common import misunderstood_in_a_row
 from actions.look_back import ActionLookBackReply
 from actions.offers import ActionOfferNext
 from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection
@@ -51,6 +51,7 @@ OFFER_CASES = [
     ("scale", ["utter_offer_declined", "utter_offer_wishes"], "wishes"),
     ("wishes", ["utter_offer_declined", "utter_offer_steps"], "steps"),
     ("steps", ["utter_door_open"], "none"),
+    ("look_back", ["utter_door_open"], "none"),
     ("human", ["utter_ok_listen"], "none"),
     ("none", ["utter_offer_declined"], "none"),
     (None, ["utter_offer_declined"], "none"),

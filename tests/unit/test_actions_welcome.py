@@ -96,7 +96,8 @@ async def test_welcome_returning_visitor_with_plan_looks_back() -> None:
     events, dispatcher = await run_action(ActionWelcome(), tracker)
 
     assert responses(dispatcher) == ["utter_look_back"]
-    assert events == [SlotSet("returning_visitor", False), SlotSet("pending_question", "none")]
+    # The look-back question is now open: only its answers count as "how the step went".
+    assert events == [SlotSet("returning_visitor", False), SlotSet("pending_question", "look_back")]
 
 
 async def test_welcome_returning_visitor_without_plan() -> None:

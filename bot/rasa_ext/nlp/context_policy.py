@@ -1,0 +1,135 @@
+"""A dialogue policy that reads a message in its context before the rules answer it.
+
+Real people write long messages that the intent model often cannot place. Three things must then never
+happen: a person who tells something personal gets "Sorry, dat begreep ik niet goed" or "Daar kan ik je
+niet mee helpen"; an answer to a question the assistant never asked ("Jammer dat het tegenviel" with no
+step ever proposed); the same action again and again in one turn until Rasa stops answering at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversation.reading import Reading, read_message
+
+LISTEN_ACTION = "action_listen_reflect"
+CRISIS_INTENT = "crisis"
+# Intents that only mean something as the answer to one question of the assistant.
+ANSWER_INTENTS: dict[str, str] = {
+    "step_went_well": "look_back",
+    "step_went_badly": "look_back",
+    "step_not_done": "look_back",
+}
+# Intents that say nothing of their own; a long personal message classified as one is read as told.
+UNPLACED_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+YES_NO_INTENTS = frozenset({"affirm", "deny"})
+# After these actions the assistant always waits for the person.
+TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, "action_fallback"})
+# Rasa stops a turn after 10 predictions; a turn never needs this many actions.
+MAX_ACTIONS_PER_TURN = 8
+# A message of this many words in a conversation that is already about the person is never "unclear".
+CONTINUATION_WORDS = 3
+
+
+def actions_since_user(tracker: DialogueStateTracker) -> int:
+    """How many actions ran since the person's latest message."""
+    count = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted) and event.action_name != ACTION_LISTEN_NAME:
+            count += 1
+    return count
+
+
+def read_in_context(
+    intent: str | None, reading: Reading, slots: dict[str, Any]
+) -> str | None:
+    """The action that answers this message better than its intent's rule, or None to let the rules act."""
+    pending = slots.get("pending_question") or "none"
+    role = slots.get("role")
+    listened = float(slots.get("listen_turns") or 0) > 0
+    if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
+        return LISTEN_ACTION
+    if intent == "choose_step" and not slots.get("proposed_steps"):
+        return LISTEN_ACTION
+    if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
+        return LISTEN_ACTION
+    if intent in UNPLACED_INTENTS:
+        if reading.disclosure:
+            return LISTEN_ACTION
+        if listened and role in (None, "self") and reading.words >= CONTINUATION_WORDS:
+            return LISTEN_ACTION
+    return None
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
+class ContextPolicy(Policy):
+    """Reads the latest message with the conversation's open question before the rules answer it.
+
+    Above the RulePolicy (priority 6) and beside the CrisisPolicy (7), which it never overrules: it
+    abstains on the crisis intent and while a form is active (the form reads its own answers).
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Above the RulePolicy."""
+        return {"priority": 7}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        """Create the policy (it learns nothing)."""
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+
+    def train(
+        self,
+        training_trackers: list[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        """Nothing to learn: the policy is fixed."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Listen after a turn-ending action, read an unplaced message as told; otherwise abstain."""
+        probabilities = self._default_predictions(domain)
+        target = self._target(tracker)
+        if target is not None:
+            probabilities[domain.index_for_action(target)] = 1.0
+        return self._prediction(probabilities)
+
+    @staticmethod
+    def _target(tracker: DialogueStateTracker) -> str | None:
+        last_action = tracker.latest_action_name
+        if last_action in TURN_ENDING_ACTIONS or actions_since_user(tracker) >= MAX_ACTIONS_PER_TURN:
+            return ACTION_LISTEN_NAME
+        if last_action != ACTION_LISTEN_NAME or tracker.active_loop_name:
+            return None
+        message = tracker.latest_message
+        intent = message.intent.get("name") if message else None
+        if message is None or intent == CRISIS_INTENT:
+            return None
+        return read_in_context(intent, read_message(message.text or ""), tracker.current_slot_values())

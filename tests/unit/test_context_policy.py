@@ -1,0 +1,56 @@
+"""bot.rasa_ext.nlp.context_policy: a message is read with the conversation's open question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.conversation.reading import read_message
+from bot.rasa_ext.nlp.context_policy import LISTEN_ACTION, read_in_context
+
+SELF = {"role": "self", "pending_question": "none", "listen_turns": 1}
+
+
+def decide(intent: str, text: str, **slots: Any) -> str | None:
+    return read_in_context(intent, read_message(text), {**SELF, **slots})
+
+
+@pytest.mark.parametrize("intent", ["step_went_badly", "step_went_well", "step_not_done"])
+def test_how_the_step_went_counts_only_after_the_look_back_question(intent: str) -> None:
+    text = "ik ben zo eenzaam maar ik durf het echt tegen niemand te zeggen"
+    assert decide(intent, text) == LISTEN_ACTION
+    assert decide(intent, text, pending_question="look_back") is None
+
+
+def test_a_long_personal_message_is_never_not_understood() -> None:
+    text = (
+        "Ik ben drie jaar geleden naar een dorp verhuisd voor mijn werk en ik heb nog steeds heimwee "
+        "naar de stad en mijn oude vrienden"
+    )
+    assert decide("nlu_fallback", text, listen_turns=0) == LISTEN_ACTION
+    assert decide("out_of_scope", text, listen_turns=0) == LISTEN_ACTION
+
+
+def test_a_short_unclear_message_may_still_be_rephrased() -> None:
+    assert decide("nlu_fallback", "blauw", listen_turns=0) is None
+
+
+def test_a_continuation_in_a_listening_conversation_is_listened_to() -> None:
+    assert decide("nlu_fallback", "we deden altijd alles samen") == LISTEN_ACTION
+
+
+def test_a_long_yes_without_an_open_question_is_read_as_told() -> None:
+    text = "ja ik voel me echt heel alleen sinds de scheiding"
+    assert decide("affirm", text) == LISTEN_ACTION
+    assert decide("affirm", text, pending_question="scale") is None
+
+
+def test_choosing_a_step_that_was_never_proposed_is_read_as_told() -> None:
+    assert decide("choose_step", "ik wandelde altijd graag met mijn man") == LISTEN_ACTION
+    assert decide("choose_step", "wandelen", proposed_steps=["wandelgroep"]) is None
+
+
+def test_the_intents_own_rule_acts_otherwise() -> None:
+    assert decide("feel_lonely", "ik voel me eenzaam") is None
+    assert decide("ask_human", "kan ik met een mens praten") is None
