@@ -2,19 +2,16 @@
 
 The Rasa server runs every conversation on one event loop, and nearly all of its work for a message
 (NLU, the policies, writing the tracker) is CPU work that does not wait. Under load, the messages of
-many conversations became ready together and the loop ran the first part of each of them back to
-back before it looked at the network again: with 20 busy conversations a turn of the loop took
-0.1 to 0.25 s in the median and up to 1 s (measured 2026-11-30). A message waiting for its custom
-action's reply from the action server (which answered in 2 to 4 ms) waited for such a turn each
-time: 300 to 550 ms per call.
+many conversations become ready together and the loop runs the first part of each of them back to
+back before it looks at the network again. A message waiting for its custom action's reply then waits
+for such a long loop turn each time, although the action server itself answers in a few milliseconds.
 
 With `MessageSlots`, only `size` messages are handled at once, in about the order they arrived (an
 asyncio semaphore); the others wait without using the loop. A message keeps its slot while its action
 runs, so the loop has only a few messages' work in each turn and handles the action server's reply
-almost at once. The default of 4 slots gave the lowest p95 at 20 concurrent conversations of the
-sizes tried, in two runs of alternating rounds on 2026-11-30 (p95 without slots 1154 ms, 1 slot 937,
-2 slots 849; then 2 slots 997, 3 slots 877, 4 slots 821). The order of the messages within one
-conversation does not change (Rasa's lock store already handles them one by one).
+almost at once. The default of 4 gave the lowest p95 latency at 20 concurrent conversations of the
+sizes tried (`make bench`, the latency benchmark). The order of the messages within one conversation
+does not change (Rasa's lock store already handles them one by one).
 
 If the action server hangs, the messages waiting for it hold their slots until Rasa's request to it
 times out; every custom action would fail then anyway.

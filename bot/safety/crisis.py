@@ -166,9 +166,9 @@ _HARMLESS = (
     r"vader|man|vrouw|partner|oma|opa|zoon|dochter|client|patient)\w* (\w+ ){0,2}klaar(gezet|gelegd|"
     r"leggen|zetten)|(pillen|medicijnen|tabletten) (\w+ ){0,2}(liggen|staan) klaar (\w+ ){0,6}(dokter|"
     r"huisarts|arts|apotheker) (\w+ ){0,4}(elke|iedere) (avond|ochtend|dag)\b|"
-    # Work and hobbies (batch P): a train hitting someone that one heard of at work, a rope to hoist
-    # bales, cut by accident, first aid for an overdose, a game in which one jumps from roofs, one's
-    # last message being old, self-harm and suicidal thoughts given dates long past.
+    # Work and hobbies: a train accident heard of at work, a rope to hoist bales, a cut by accident,
+    # first aid for an overdose, a game where one jumps from roofs, an old last message, self-harm
+    # or suicidal thoughts long past.
     r"(aanrijding|ongeluk|melding) (\w+ ){0,4}op het spoor|touw (\w+ ){0,8}om (\w+ ){0,3}(op te takelen|te "
     r"takelen|op te hijsen|vast te binden|te binden|vast te zetten)|(mezelf|me) (\w+ ){0,3}per ongeluk "
     r"(\w+ ){0,2}(gesneden|gebrand|geprikt|verwond|geslagen)|(in|aan) (mijn|m n) (vinger|duim) gesneden|"
@@ -178,32 +178,31 @@ _HARMLESS = (
     r"maar) (\w+ ){0,3}(al )?(\d+|jaren|lang|maanden) (\w+ ){0,2}niet meer|vroeger (brandde|sneed|kraste|"
     r"sloeg|stompte) ik (mezelf|me) (\w+ ){0,10}(\d+|jaren|jaar|lang) (\w+ )?geleden (\w+ ){0,6}(niet "
     r"meer|nooit meer))(?!( \w+){0,8} (weer|opnieuw|terug)\b)|"
-    # The tenth held-out set: "I would never harm myself" (unless "but" follows), an overdose years ago.
+    # "I would never harm myself" (unless "but" follows); an overdose years ago.
     r"((zou|zal|ga|wil) (mezelf|me) (\w+ )?(nooit|niet) (\w+ )?iets (aandoen|aan doen)|niet van plan (om )?"
     r"(mezelf|me) (\w+ )?iets aan te doen)(?!( \w+){0,6} (maar|behalve|tot)\b)|(\d+|twee|drie|vier|vijf|"
     r"tien|jaren|vele|paar|aantal|enkele) (jaar|jaren|maanden) geleden (\w+ ){0,5}(een )?overdosis (\w+ )?"
     r"(genomen|gehad)(?!( \w+){0,8} (weer|opnieuw|terug)\b)|"
-    # Batch S (simple Dutch): burning oneself "vroeger ... nu niet meer", scratching a mosquito bite, hit
-    # last year and safe now, the last week at school or work.
+    # Simple Dutch: burning oneself "vroeger ... nu niet meer", scratching a mosquito bite, hit last
+    # year and safe now, the last week at school or work.
     r"vroeger (ik )?(brandde|sneed|kraste|sloeg) (ik )?(mezelf|me) (\w+ ){0,3}nu niet meer|(krab|krabben|"
     r"krabde) (\w+ ){0,3}(want|omdat|door) (\w+ ){0,4}(muggenbult|muggebult|jeuk|eczeem|uitslag|bult)|"
     r"(geslagen|mishandeld|bedreigd) (\w+ ){0,3}(vorig jaar|jaren geleden|lang geleden|vroeger)(?!( \w+)"
     r"{0,8} (weer|opnieuw|terug)\b)|laatste (dag|week|maand|jaar) (op|van|bij) (school|het werk|werk|de "
     r"opleiding|stage|de basisschool|de club|kantoor)\b|"
-    # Batch R (thinking about death): watching the boats from a bridge, "het is mooi geweest" for
-    # today, not knowing whether one took one's pills yet, afraid of not waking up after surgery.
+    # Thinking about death harmlessly: boats watched from a bridge, "het is mooi geweest" for today,
+    # unsure whether the pills were taken, afraid of not waking up after surgery.
     r"(op|bij) de brug (\w+ ){0,6}(om )?naar de (schepen|boten|boot|eenden|zonsondergang|lichtjes|vissers|"
     r"meeuwen|vuurwerk) (te )?(kijken|kijk)|(het is|is het) mooi geweest voor (vandaag|vanavond|nu|deze "
     r"week)\b|(weet|wist) (\w+ ){0,2}niet (meer )?of ik (\w+ ){0,3}(pillen|medicijnen|tabletten|pil) (\w+ )"
     r"{0,2}(al )?(heb )?(genomen|ingenomen)|bang (\w+ ){0,2}dat ik (\w+ ){0,3}niet meer wakker (word|wordt)|"
-    # The eleventh held-out set: suicidal thoughts as a student with help back then, smoking on the
-    # balcony.
+    # Suicidal thoughts as a student, with help back then; smoking on the balcony.
     r"((in mijn|als) (studententijd|tienertijd|jeugd|student|tiener|puber) had ik (zelfmoordgedachten|"
     r"suicidale gedachten) (\w+ ){0,8}(hulp|voorbij|over)\b)(?!( \w+){0,8} (weer|opnieuw|terug)\b)|op "
     r"(het|mijn) balkon (\w+ ){0,3}(sigaret|sigaretje|peuk|jointje)\w* (te )?(roken|rook)\b|"
-    # Batch U (anger and violent idioms): a parent who will "kill" me when they find out, laughed off
-    # threats, "me dood ergeren", beaten up or threatened years ago, locked in long ago, a knife for
-    # the onions, a date chosen to call a brother, a goodbye message to one's old work.
+    # Anger and violent idioms: a parent who will "kill" me when they find out, laughed-off threats,
+    # "me dood ergeren", violence or being locked in years ago, a knife for the onions, a date chosen
+    # for something else, a goodbye message to an old job.
     r"(mijn moeder|mijn vader|mijn ouders|mama|papa|mijn oma|mijn opa|mijn baas|mijn zus|mijn broer) (\w+ "
     r"){0,2}(gaat|gaan|zal|zullen) (me|mij) (\w+ )?(vermoorden|doodslaan|afmaken|villen) als (ze|hij|zij) "
     r"(\w+ ){0,2}(hoort|horen|ziet|zien|weet|weten|leest|lezen|merkt|merken)\b|(slaat|slaan|vermoordt|"
@@ -218,19 +217,19 @@ _HARMLESS = (
     r"etentje|reunie|afspraak|verjaardag|operatie|vakantie|bezoek|eerste date|date))|afscheidsbericht (\w+ "
     r"){0,6}(oude )?(werk|collegas|club|vereniging|baan|school)\b(?!( \w+){0,10} (brug|pillen|spoor|trein|"
     r"dood|leven|niet meer)\b)|"
-    # Batch T (about someone else): a swing hung from a tree with a rope, a last message that was a
-    # week ago, photographing trains from a viaduct, windows taped to paint.
+    # About someone else: a swing hung from a tree, a last message from a week ago, trains
+    # photographed from a viaduct, windows taped to paint.
     r"(schommel|hangmat|hangstoel|bokszak|vogelhuisje) (\w+ ){0,6}(touw|koord|touwen) (\w+ ){0,4}(aan|in|om) "
     r"(de|een) (boom|balk|tak)\b|laatste (berichtje|bericht|appje) (is|was) (van )?(\w+ ){0,3}(geleden|"
     r"gisteren|vorige)\b|(sta|staat|staan|zit|zat) (\w+ ){0,2}op (het|de|een) (\w+ )?(viaduct|spoorviaduct|"
     r"brug|dak|parkeergarage) (\w+ ){0,3}(treinen|vliegtuigen|foto s|fotos|de skyline|de zonsondergang|"
     r"vogels)\w* (te )?(fotograferen|spotten|kijken|filmen|maken)\b|(ramen|kieren|deuren) (\w+ ){0,2}"
     r"afgeplakt (\w+ ){0,2}om (te )?(kunnen )?(schilderen|verven|behangen|sauzen|klussen)\b|"
-    # The twelfth held-out set: "niet dat ik zelf dood wil", self-harm a friend did long ago.
+    # "Niet dat ik zelf dood wil" (unless "but" follows); self-harm a friend did long ago.
     r"niet dat ik (zelf )?(dood wil|niet meer wil leven|er niet meer wil zijn)\b(?!( \w+){0,6} (maar|"
     r"behalve)\b)|(deed|deden|doet) vroeger aan zelfbeschadiging|"
-    # Batches V (first messages) and W (pain and illness): waiting for someone at a bridge or canal,
-    # burnt on an oven dish, stars watched from a roof terrace.
+    # Waiting for someone at a bridge or canal, burnt on an oven dish, stars watched from a roof
+    # terrace.
     r"(sta|zit) (\w+ ){0,4}(brug|kanaal|station|perron) (\w+ ){0,4}te wachten op (mijn|de|een) (vriendin|"
     r"vriend|moeder|vader|date|man|vrouw|zus|broer|collega|kinderen|bus|tram|boot|pont)\b|(gebrand|verbrand) "
     r"aan (de|het|een|mijn) (ovenschaal|oven|pan|strijkijzer|kachel|fornuis|theepot|waterkoker|bakplaat)\b|"
@@ -471,7 +470,7 @@ _GROUPS: dict[str, str] = {
     r"(gaat|zal|komt) (me|mij) (\w+ )?pakken\b|(me|mij) (gaat|zal|komt) (\w+ )?pakken\b|"
     r"(ons|jullie) (allemaal )?meeneemt|neemt (ons|jullie) "
     r"(allemaal )?mee\b",
-    # Overdoses already taken, someone else ending it, deadly threats, goodbyes (2026-11-30 dev misses).
+    # Overdoses already taken, someone else ending it, deadly threats, goodbyes.
     "taken_and_threatened": r"(alles|alle pillen|de pillen|mijn pillen|mijn medicijnen|al (mijn|m n) "
     r"\w+) (\w+ ){0,2}(al )?(ingenomen|genomen)\b|(in (1|een)( keer|x)) (\w+ )?(genomen|"
     r"ingenomen|geslikt)|(doos|strip|fles|pot) (\w+ ){0,3}op (\w+ ){0,4}(suf|slaperig|duizelig|misselijk)|"
@@ -487,8 +486,8 @@ _GROUPS: dict[str, str] = {
     r"(stop|stoppen) ik ermee (\w+ ){0,3}(besloten|beslist)|het is besloten|"
     r"wake up tomorrow|(drive|crash) (my )?(car )?into|(use|used) it on me|this is my goodbye|"
     r"finally going to do it|edge of the (roof|bridge|building)",
-    # Misses of the 2026-11-30 held-out set: breathing on, a bus, heights and quick ways out, telling
-    # no one, going for good, urges to cut, locked up without food, someone unconscious.
+    # Breathing on, a bus, heights and quick ways out, telling no one, going for good, urges to cut,
+    # locked up without food, someone unconscious.
     "heldout_2026_11_30": r"(zin|nut|waarom) (\w+ ){0,5}blijven (ademen|leven|bestaan)|"
     r"onder (een|de) (bus|trein|auto|tram|vrachtwagen) (kom|kwam|zou komen|loop|liep) (\w+ ){0,5}"
     r"(best|prima|goed|niet erg|maakt (me )?niet uit)|(val|sprong) (\w+ ){0,2}niet (te )?overleven|"
@@ -500,9 +499,9 @@ _GROUPS: dict[str, str] = {
     r"(sluit|sluiten|sloot|sloten) (\w+ )?(me|mij) (\w+ ){0,4}op\b|(krijg|krijgen|kreeg) (\w+ ){0,4}geen "
     r"(eten|te eten|drinken)|niet (meer )?aanspreekbaar|bewusteloos|leeg (\w+ )?(potje|doos|strip) "
     r"(\w+ )?(pillen|medicijnen|slaappillen)",
-    # Misses of the second 2026-11-30 held-out set: being the problem that goes away, hoping for an
-    # accident, sleeping in for good, a date, not wanting to be found, a rope bought or hung, saying
-    # goodbye before going, cutting again, a parent attacking the other, nearly going into the water.
+    # Being the problem that goes away, hoping for an accident, sleeping for good, a date, not
+    # wanting to be found, a rope bought or hung, a goodbye before going, cutting again, a parent
+    # attacking the other, nearly going into the water.
     "heldout_2026_11_30_second": r"als ik (er )?(wegval|weg ben|verdwijn) (\w+ ){0,4}(opgelost|beter af|"
     r"makkelijker|verlost)|(op|over) (me|mij) (in)?(rijdt|rijden|valt|vallen|inrijdt) (\w+ ){0,5}(prima|"
     r"best|niet erg|fijn|goed|maakt (me )?niet uit)|zonder (te )?(kijken|uit te kijken) (\w+ ){0,8}"
@@ -518,10 +517,9 @@ _GROUPS: dict[str, str] = {
     r"(ga|vertrek)\b|(weer|opnieuw) (\w+ ){0,2}(begonnen|gestart) (met )?(snijden|krassen|cutten|kerven)|"
     r"los (gegaan|gaat|ging) op (mijn|m n|me|mij|ons)\b|(wilde|wou) (bijna|echt) (\w+ ){0,2}"
     r"(in het water|het water in|de rivier in|de zee in|het kanaal in)",
-    # Misses of the fourth 2026-11-30 held-out set: asking why one should still be here, wishing one
-    # had gone along with a partner who died, no wish to wake up or to exist, a deadline made with
-    # oneself, cutting or scratching right now, someone saying they will do it now, a place by deep
-    # water looked at.
+    # Why one should still be here, wishing one had gone along with a partner who died, no wish to
+    # wake up or to exist, a deadline made with oneself, cutting right now, someone saying they will
+    # do it now, a place by deep water looked at.
     "heldout_2026_11_30_fourth": r"waarom (moet|zou|zal) ik (hier |er )?nog (hier |er )?(zijn|blijven|"
     r"leven|bestaan)\b|(was|had|ben) ik maar (\w+ ){0,3}meegegaan|(geen )?zin (meer )?in (er zijn|"
     r"bestaan|wakker (worden|te worden)) (\w+ ){0,3}(ook|meer|ook niet)\b|ook niet in (er zijn|bestaan|"
@@ -532,9 +530,8 @@ _GROUPS: dict[str, str] = {
     r"(\w+ ){0,2}(nu|vannacht|vanavond|straks|echt) (gaat|zal|gaan) doen|(plek|plaats|stuk|plekje) "
     r"(\w+ ){0,6}(bekeken|uitgezocht|opgezocht|gevonden|gezien) (\w+ ){0,8}(water (\w+ )?diep|diep water|"
     r"spoor|brug|flat|dak)",
-    # The fifth held-out set of 2026-11-30, after its one measurement: making it look like an
-    # accident, rehoming a pet before not being there, looking up which height is enough, someone
-    # refusing food and drink, asking how long before one is found, thinking of cutting deeper.
+    # Making it look like an accident, rehoming a pet before not being there, which height is enough,
+    # someone refusing food and drink, how long before one is found, cutting deeper.
     "heldout_2026_11_30_fifth": r"(zo|zodat|dat) (\w+ ){0,3}(op|als) een ongeluk (lijkt|lijken|uitziet|"
     r"eruit ziet)|(hond|honden|kat|katten|poes|konijn|vogels?|kinderen|planten) (\w+ ){0,4}(nemen|"
     r"hebben|opvangen|overnemen|verzorgen) (\w+ ){0,6}ben er (\w+ ){0,4}niet meer|ben er (na|vanaf|"
@@ -544,12 +541,11 @@ _GROUPS: dict[str, str] = {
     r"buren) (je|me|mij|mijn lichaam) (\w+ )?(vindt|vinden|vind|ontdekt|ontdekken)\b|(denk|denken|dacht)"
     r" (\w+ ){0,3}aan (snijden|krassen|kerven|cutten)\b|aan (snijden|krassen|kerven|cutten) (\w+ )?"
     r"(denken|gedacht)|(snijden|krassen|snij|kras|kerven) (\w+ ){0,12}dieper\b",
-    # Corpus batch I of 2026-11-30 (the middle ground between very sad and acute), misses read before
-    # it was added: joining someone who died, not living to a birthday or a month, a bag over the head,
-    # falls from a height, pills bought in several shops, a failed attempt to be tried again, farewells
-    # to the chat, stepping in front of a bus, legs over a window sill, which medicines are deadly,
-    # staying only for a pet, not being there by an appointment, sleep or silence for ever, wishing for
-    # an accident, no reason to wake up.
+    # The middle ground between very sad and acute: joining someone who died, not living to a
+    # birthday or a month, a bag over the head, falls from a height, pills bought in several shops, a
+    # failed attempt to be tried again, farewells to the chat, stepping in front of a bus, legs over a
+    # window sill, which medicines are deadly, staying only for a pet, not being there by an
+    # appointment, sleep or silence for ever, wishing for an accident, no reason to wake up.
     "corpus_2026_11_30_i": r"(overleden|overleed|dood|begraven|gestorven|er niet meer is) (\w+ ){0,10}"
     r"(bij (hem|haar) (kom|komen|zijn|wil zijn)\b|naar (hem|haar) toe\b|(met|achter) (hem|haar) (mee|aan)"
     r"\b)|laat (mij|me) ook maar gaan|ik (ga|word|haal) (de |geen )?\d+ (niet|nooit)? ?(meer )?(worden|"
@@ -570,9 +566,8 @@ _GROUPS: dict[str, str] = {
     r"overleef ik niet (\w+ ){0,2}(wil|hoef) ik (ook )?niet|geen reden (meer )?(om )?(nog )?(wakker te "
     r"worden|op te staan)|(al )?te lang (leef|leven|geleefd)\b|laatste (app|bericht|berichtje) (\w+ )"
     r"{0,2}zorg goed voor|(have|got) (the|a) knife",
-    # The sixth held-out set of 2026-11-30, after its one measurement: a cord hung from a beam, things
-    # given back to round everything off, forgiving an ex and asking her to look after the children,
-    # thinking a lot about a found gun, calm after a decision.
+    # A cord hung from a beam, things given back to round everything off, forgiving an ex and asking
+    # her to look after the children, thinking a lot about a found gun, calm after a decision.
     "heldout_2026_11_30_sixth": r"(touw|draad|koord|riem|kabel|strop|sjaal|den draad) (\w+ ){0,3}(aan|over) "
     r"(de|den|het|een) (balk|haak|zolderbalk|trapleuning|boom|tak|deur|leuning) (\w+ )?(gehangen|hangen|"
     r"vastgemaakt|geknoopt|opgehangen|hangt)\b(?! (\w+ ){0,4}(schommel|hangmat|vogelhuis|lamp|lampje|"
@@ -582,10 +577,9 @@ _GROUPS: dict[str, str] = {
     r"steeds|de hele dag|constant) aan|rustig (\w+ ){0,3}(beslissing|besluit) (is )?genomen|(beslissing|"
     r"besluit) is genomen (?!(om|over|voor|dat|door|van|bij|in|op)\b)(\w+ ){0,5}(voel|voelt) (\w+ ){0,3}"
     r"(goed|rustig|opgelucht)",
-    # Corpus batch K of 2026-11-30 (replies to the assistant's questions), misses read before it was
-    # added: another way after help to die was refused, a garden hose in the car, a blade next to the bed,
-    # not able to swim "and that is fine", doing it while typing, a gun cleaned and loaded, praying to
-    # be taken, final plans, sitting at a bridge now, the thought that it will soon be over.
+    # Replies to the assistant's questions: another way after help to die was refused, a garden hose
+    # in the car, a blade next to the bed, not able to swim "and that is fine", doing it while typing,
+    # a gun cleaned and loaded, praying to be taken, final plans, at a bridge now, soon over.
     "corpus_2026_11_30_k": r"helpen (om )?(te )?(gaan|sterven|inslapen) (\w+ ){0,3}(maar|dus) (\w+ ){0,3}"
     r"(andere|eigen) manier|tuinslang (\w+ ){0,4}(kofferbak|auto|uitlaat)|(mes|mesje|scheermesje|touw|"
     r"pillen) (\w+ ){0,3}naast (mijn|m n) (bed|kussen)|(kan|kon) (niet|ni) zwemmen "
@@ -594,11 +588,10 @@ _GROUPS: dict[str, str] = {
     r"(me|mij) (komt|kom|zal|mag) (\w+ )?halen|definitieve plannen\b(?! (voor|met|over) (de|het|onze|"
     r"mijn|m n) )|(brug|spoor|dak|flat|kade|pier) (\w+ ){0,4}(daar )?(zit|sta|lig) ik nu\b|(idee|gedachte) "
     r"dat het (snel |bijna |straks )?voorbij (is|gaat)\b",
-    # Corpus batch L of 2026-11-30 (jokes, drink, money and danger from others), misses read before it
-    # was added: "if you read this I am gone", a date, a farewell video, "no joke, I will do it", not
-    # getting on the train, into the river, cycling to the bridge now, life
-    # insurance paying out, going to the railway, not surviving and not trying to, "you know what for",
-    # not living to a day, not coming back, locked in from outside.
+    # Jokes, drink, money and danger from others: "if you read this I am gone", a date, a farewell
+    # video, "no joke, I will do it", not getting on the train, into the river, cycling to the bridge
+    # now, life insurance paying out, going to the railway, not surviving and not trying to, "you know
+    # what for", not living to a day, not coming back, locked in from outside.
     "corpus_2026_11_30_l": r"als (je|jij|jullie|u) dit leest (\w+ ){0,3}(ben ik|is het) (\w+ ){0,2}(weg|er "
     r"niet meer|dood|voorbij)\b|(ik )?heb een datum$|afscheids(video|filmpje|vlog)|(was|is) geen grap(je)? "
     r"(\w+ ){0,3}(ik )?(ga|doe) het (toch|echt|wel)\b|(trein|intercity|sprinter|metro) (\w+ ){0,6}niet "
@@ -612,9 +605,9 @@ _GROUPS: dict[str, str] = {
     r"morgen|volgende week|kerst|oud en nieuw|mijn verjaardag) (maak|haal) ik (\w+ )?niet (meer )?(mee|"
     r"meer)\b|en ik kom niet (meer )?terug$|van buiten op slot|(op slot|opgesloten) (\w+ ){0,8}(zonder "
     r"eten|zonder drinken|kan er niet uit)",
-    # The seventh held-out set of 2026-11-30, after its one measurement: something around the neck and
-    # losing consciousness, a gun on one's lap, the last message sent, how much is needed, someone
-    # about to stand in front of a bus, a very long sleep, the phone off for good, one plan left.
+    # Something around the neck and losing consciousness, a gun on one's lap, the last message sent,
+    # how much is needed, someone about to stand in front of a bus, a very long sleep, the phone off
+    # for good, one plan left.
     "heldout_2026_11_30_seventh": r"(touw|riem|koord|strop|kabel|snoer|iets) (\w+ ){0,3}om (je|mijn|m n) "
     r"(nek|hals)\b|(hoe lang|hoelang) (\w+ ){0,6}buiten bewustzijn|(geweer|jachtgeweer|pistool|revolver|mes|"
     r"mesje|scheermesje|touw|pillen) (\w+ ){0,4}op (mijn |m n )?schoot|laatste (app|appje|bericht|berichtje|"
@@ -622,10 +615,9 @@ _GROUPS: dict[str, str] = {
     r"){0,6}(genoeg|voldoende)\b|voor (de|een) (bus|trein|auto|vrachtwagen|tram) (gaat|ga|gaan|wil|wilt) "
     r"(\w+ )?(staan|springen|lopen)\b|(wordt|word) (\w+ ){0,2}(hele )?lange slaap|eeuwige slaap|(telefoon|"
     r"mobiel) (\w+ ){0,2}uit (\w+ )?voorgoed|geen plan(nen)? meer (\w+ )?behalve (eentje|een|1)\b",
-    # The eighth held-out set of 2026-11-30, after its one measurement: arranging things for when one
-    # is gone, tomorrow; someone who does not know it is for good; work told "and after that not
-    # either"; an insurance that pays "if you do it yourself"; glad to have seen something "before I
-    # stop"; lying down in the snow and staying there; someone locked in with a blade or pills.
+    # Arranging things for when one is gone, tomorrow; someone who does not know it is for good; work
+    # told "and after that not either"; an insurance that pays "if you do it yourself"; glad to have
+    # seen something "before I stop"; lying down in the snow; someone locked in with a blade or pills.
     "heldout_2026_11_30_eighth": r"als (ik|je|jij) er (\w+ )?niet meer (ben|bent|zijn) (\w+ ){0,8}(morgen|"
     r"vannacht|vanavond|straks|zaterdag|zondag|dit weekend)\b|(weet|weten|snapt|snappen) (\w+ )?(nog )?niet "
     r"dat (het|dit) (voor altijd|voorgoed|de laatste keer) is|niet (kom|ben|werk) (\w+ ){0,2}(en )?daarna "
@@ -634,35 +626,31 @@ _GROUPS: dict[str, str] = {
     r"vertrek|weg ben)$|(sneeuw|kou|vrieskou|ijs) (\w+ ){0,3}(ga|gaan) liggen (\w+ ){0,3}(blijf|blijven) "
     r"liggen|(opgesloten|ingesloten|op slot) (\w+ ){0,3}met (een |het |zijn |haar |de )?(\w+ "
     r"){0,3}(scheermes|scheermesje|mes|mesje|messen|touw|pillen|strips|wapen|pistool)\b",
-    # The ninth held-out set of 2026-11-30, after its one measurement: testing how tight a belt can
-    # go, not knowing why one still breathes, a button to switch oneself off, on the platform as the
-    # express passes, pills gathered from several pharmacies until there are enough.
+    # Testing how tight a belt can go, not knowing why one still breathes, a button to switch oneself
+    # off, on the platform as the express passes, pills gathered from several pharmacies.
     "heldout_2026_11_30_ninth": r"(riem|touw|koord|sjaal|snoer|kabel) (\w+ ){0,6}(proberen|probeer|"
     r"geprobeerd|testen|test|getest) (\w+ ){0,3}hoe strak|waarom ik (\w+ )?nog (adem|leef|besta)\b|knop "
     r"(\w+ ){0,6}(uit te gaan|uit te zetten|uitzetten|te stoppen) (\w+ ){0,6}(drukken|drukte|indrukken)\b|"
     r"perron (\w+ ){0,6}(trein|sneltrein|goederentrein|intercity) (\w+ ){0,3}komt (\w+ ){0,2}langs\b|"
     r"(apotheek|apotheken|recept|recepten) (\w+ ){0,12}(nu|dan|eindelijk) (heb ik|is het) (er )?(genoeg|"
     r"voldoende)\b",
-    # The tenth held-out set of 2026-11-30, after its one measurement: chores done so a sister has no
-    # trouble and everything tidy now, a goodbye on a voicemail and the key under the mat, knowing how
-    # a father did it.
+    # Chores done so a sister has no trouble and everything tidy now, a goodbye on a voicemail and the
+    # key under the mat, knowing how a father did it.
     "heldout_2026_11_30_tenth": r"geen (gedoe|werk|rompslomp|zorgen) (\w+ ){0,8}alles is (nu )?(netjes|"
     r"geregeld|klaar)\b|(voicemail|bericht|berichtje|mail|app|appje) (\w+ ){0,4}(waarin|met) (hij|ze|zij) "
     r"afscheid (nam|neemt|nemen)|sleutel (\w+ ){0,3}onder de mat (\w+ ){0,3}(kan|kunt|kunnen) vinden|(weet|"
     r"zie) (\w+ )?(nog )?(precies )?hoe (hij|zij|ze) het (deed|gedaan heeft|heeft gedaan)\b",
-    # Corpus batch S of 2026-11-30 (very simple Dutch), read before it was added: not wanting to live
-    # any longer, too tired to live, having to leave the earth, killed "for honour", stabbed if the
-    # police are called, walking into the water without being able to swim, when the train passes
-    # fast, who gets what after me, thanks for everything and goodbye "because I am going".
+    # Simple Dutch: not wanting to live any longer, too tired to live, having to leave the earth,
+    # killed "for honour", stabbed if the police are called, walking into water without being able
+    # to swim, when the train passes fast, who gets what after me, goodbye "because I am going".
     "corpus_2026_11_30_s": r"niet langer (\w+ )?(leven|bestaan)\b|te moe om (te )?(leven|door te gaan|"
     r"verder te gaan)\b|(moet|wil|ga) (\w+ )?weg van (de|deze) (aarde|wereld)\b|eerwraak|voor de eer (\w+ )"
     r"{0,3}(dood|vermoorden|doden)|(dood|vermoorden|doden) (\w+ ){0,3}voor de eer|(hij|ze|zij) (\w+ ){0,3}"
     r"(steekt|steken|stak) (mij|me) (\w+ ){0,3}(als|dood|neer|met)\b|in het water (\w+ ){0,4}(ik )?kan "
     r"(\w+ )?niet zwemmen|hoe laat (\w+ ){0,3}trein (\w+ ){0,4}(hard|snel) (langs|voorbij)|wie (krijgt|"
     r"krijgen) wat (\w+ )?na mij\b|voor alles (\w+ ){0,3}(en )?(dag|doei|vaarwel) (\w+ ){0,3}(want )?ik ga\b",
-    # Corpus batch R of 2026-11-30 (thinking about death), read before it was added: buying an exit
-    # pill, planning not to reach a birthday, collecting sleeping pills, ordering means online after a
-    # refused euthanasia request, a fall from a height "for tomorrow".
+    # Thinking about death: buying an exit pill, planning not to reach a birthday, collecting sleeping
+    # pills, ordering means online after a refused euthanasia request, a fall "for tomorrow".
     "corpus_2026_11_30_r": r"(exit pil|exitpil|drion pil|drionpil|pil van drion|middel x) (\w+ ){0,6}(kopen|"
     r"bestellen|besteld|krijgen|kan ik)\b|(kopen|bestellen|besteld) (\w+ ){0,4}(exit pil|exitpil|middel x)|"
     r"van plan (om )?(\w+ ){0,3}niet (te )?(halen|meemaken|mee te maken)\b|laatste (\w+ ){0,6}(daar|dat) "
@@ -670,13 +658,12 @@ _GROUPS: dict[str, str] = {
     r"ze\b|(zelf|via internet) (\w+ ){0,3}(middelen|middel|pillen|poeder) (\w+ ){0,3}(besteld|gekocht)|"
     r"(verzoek|euthanasie) (\w+ ){0,4}afgewezen (\w+ ){0,6}(zelf|dan doe ik het|regel ik het)\b|van (grote )?"
     r"hoogte (valt|springt|val|spring) (\w+ ){0,8}voor (morgen|vannacht|vanavond)\b",
-    # The eleventh held-out set of 2026-11-30, after its one measurement: "sorry mam, it was not you".
+    # "Sorry mam, it was not you."
     "heldout_2026_11_30_eleventh": r"(sorry|vergeef me) (\w+ ){0,3}(het )?(lag|ligt) niet aan (jou|jullie|"
     r"u)\b",
-    # Corpus batch U of 2026-11-30 (anger and violent language), read before it was added: someone at
-    # the door with an axe, chased by a group, "then they can explain it" at a bridge, "I'm done for if
-    # I come out", waving or throwing knives, gas opened with the windows shut, on a viaduct,
-    # footsteps on the stairs when alone and all was locked; to stop existing or living.
+    # Anger and violent language: someone at the door with an axe, chased by a group, "then they can
+    # explain it" at a bridge, "I'm done for if I come out", waving or throwing knives, gas opened
+    # with the windows shut, on a viaduct, footsteps when alone and locked in; to stop existing.
     "corpus_2026_11_30_u": r"(staat|staan) (\w+ ){0,3}met een (bijl|mes|hamer|honkbalknuppel|knuppel|"
     r"pistool|wapen|geweer|schaar) (\w+ ){0,3}(voor|bij|aan) (mijn|de|onze) (deur|raam|huis)\b|achtervolgd "
     r"door (die|de|twee|drie|een paar|een groep) (gasten|jongens|mannen|man|figuren|gozers)|(spoorbrug|brug|"
@@ -686,10 +673,9 @@ _GROUPS: dict[str, str] = {
     r"gas (\w+ ){0,4}(opengedraaid|open gedraaid) (\w+ ){0,6}(ramen|deuren|raam) (\w+ ){0,2}dicht|(sta|zit|"
     r"ben) op (het|een) viaduct\b|(hoor|hoorde) (\w+ )?voetstappen (\w+ ){0,8}(op slot|alleen thuis|alleen "
     r"ben)\b|(ophouden|ophoudt|stoppen|stop) met (bestaan|leven)\b",
-    # Corpus batch T of 2026-11-30 (people writing about someone else), read before it was added:
-    # "then I am finally rid of everything", not reaching a birthday "I will see to that", someone
-    # held in a car, "tomorrow you find me", "found peace, sorry", a person with dementia walking off
-    # towards water, a whole pot of pills taken, throwing oneself in front of a train.
+    # About someone else: "then I am finally rid of everything", not reaching a birthday "I will see
+    # to that", someone held in a car, "tomorrow you find me", "found peace, sorry", a person with
+    # dementia walking off towards water, a whole pot of pills taken, in front of a train.
     "corpus_2026_11_30_t": r"(ben|zijn) (ik|we) (eindelijk )?(overal|van alles) (vanaf|van af)\b|niet (haal|"
     r"haalt|halen) (\w+ ){0,4}(daar|dat) zorg (ik|hij|ze|zij) zelf|(wordt|word) (door (\w+ ){1,4})?(\w+ "
     r"){0,4}vastgehouden\b|(tomorrow|then) you (will )?find me|vrede gevonden (\w+ ){0,2}sorry|(dement|"
@@ -697,10 +683,9 @@ _GROUPS: dict[str, str] = {
     r"rivier)\b|(heel|hele|een heel) (potje|doosje|strip|fles|flesje) (\w+ ){0,2}(ingenomen|genomen|geslikt|"
     r"opgedronken)\b|(zich|zichzelf|mezelf|me) (\w+ ){0,3}voor (de|een) (trein|bus|auto|vrachtwagen|metro|"
     r"tram) (gooit|gooien|werpt|werpen|gooi|werp)\b",
-    # The twelfth held-out set of 2026-11-30, after its one measurement: done with everything and with
-    # oneself, letting a lump grow "then I am finally gone", someone with a hammer in the living room,
-    # "this is his last week", nobody can look after the dog after Friday, not there at Christmas any
-    # more, keys left with the neighbour and "het is goed zo".
+    # Done with everything and with oneself, letting a lump grow "then I am finally gone", someone with
+    # a hammer in the living room, "this is his last week", nobody can look after the dog, not there
+    # at Christmas any more, keys left with the neighbour and "het is goed zo".
     "heldout_2026_11_30_twelfth": r"met alles (ook )?met mezelf$|dan ben ik (eindelijk|"
     r"tenminste) weg$|laat het maar groeien|(staat|staan|loopt) (\w+ ){0,3}met een (bijl|mes|hamer|knuppel|"
     r"pistool|wapen|geweer) (\w+ ){0,3}in (de|het|mijn|onze) (woonkamer|keuken|gang|kamer|slaapkamer|huis)\b|"
@@ -709,11 +694,10 @@ _GROUPS: dict[str, str] = {
     r"na|voor) (kerst|oud en nieuw|de zomer|mijn verjaardag|pasen|sinterklaas) (\w+ )?(toch )?niet meer\b|"
     r"sleutels? (\w+ ){0,3}bij de (buurvrouw|buurman|buren) (gelegd|gebracht|afgegeven) (\w+ ){0,10}"
     r"(rustig|het is goed zo)\b",
-    # Corpus batches V (first messages) and W (pain and illness) of 2026-11-30, read before they were
-    # added: going off a named bridge, the rope already hanging, drinking nothing
-    # on purpose, skipping dialysis "so it goes by itself", taking the whole bottle, belongings given
-    # "for after", doing it oneself when euthanasia takes too long, pills "for all at once", ending it
-    # this weekend, "done what I must do" by then, "and then in front of the train".
+    # First messages, pain and illness: going off a named bridge, the rope already hanging, drinking
+    # nothing on purpose, skipping dialysis "so it goes by itself", taking the whole bottle,
+    # belongings given "for after", doing it oneself when euthanasia takes too long, pills "for all
+    # at once", ending it this weekend, "done what I must do" by then, "then in front of the train".
     "corpus_2026_11_30_vw": r"ga (\w+ )?van de (\w+brug|brug)\b|het touw hangt (al|klaar)\b|touw (\w+ "
     r")?hangt (al )?klaar|(drink|eet) (\w+ ){0,3}(niks|niets) meer (\w+ )?(met opzet|expres|bewust)\b|"
     r"(dialyse|insuline|medicatie|medicijnen|pillen|chemo|hartpillen) (\w+ ){0,8}(zo gaat het vanzelf|zo "
@@ -722,10 +706,9 @@ _GROUPS: dict[str, str] = {
     r"(euthanasie|arts|dokter) (\w+ ){0,6}(ik ga het|ik regel het|dan regel ik het|dan doe ik het) zelf\b|"
     r"voor in (een|1) keer\b|(maak|maken) (ik|we) (er|het) (\w+ ){0,3}(een )?(eind|einde|punt) aan|tegen "
     r"die tijd (\w+ ){0,3}gedaan wat ik (moet|moest) doen|dan voor de (trein|bus|metro|tram)\b",
-    # Corpus batch Q of 2026-11-30 (people with a history of treatment, attempts or self-harm), read
-    # before it was added: the place where a relative did it, following someone who died, old pill pots
-    # that are enough, "het ga jullie goed, ik ben weg", edging towards the platform's edge, staying
-    # until the freight train comes, nobody knows what the tidying is for, not going back this time.
+    # A history of treatment, attempts or self-harm: the place where a relative did it, following
+    # someone who died, old pill pots that are enough, "het ga jullie goed, ik ben weg", edging to the
+    # platform edge, waiting for the freight train, tidying nobody knows the reason for, not going back.
     "corpus_2026_11_30_q": r"(plek|plaats) waar (mijn|zijn|haar) (\w+ )?(vader|moeder|broer|zus|zoon|dochter|"
     r"vriend|vriendin|oom|opa|oma|man|vrouw) het (ook )?(gedaan heeft|heeft gedaan|deed)\b|achterna "
     r"(wil|willen|gaan)\b|(wil|wou|ga|gaan) (hem|haar|ze) (\w+ ){0,2}achterna\b|(potjes|pillen|strips|"
@@ -734,20 +717,19 @@ _GROUPS: dict[str, str] = {
     r"dichter (naar|bij) de rand|tot de (goederentrein|sneltrein) (komt|langskomt)|niet waarvoor ik (\w+ )"
     r"{0,2}(opruim|weggeef|regel|afscheid)|(rivier|brug|water|zee|kanaal|spoor|dak) (\w+ ){0,12}(nu|deze "
     r"keer|dit keer) ga ik niet (meer )?terug\b",
-    # Corpus batch P of 2026-11-30 (dangerous-sounding words at work and in hobbies), read before it
-    # was added: weed killer poured into a glass, an animal euthanasia drug taken home "not for an
-    # animal", a lot of paracetamol taken, "tomorrow (or then) they will find me", shoes off on a bridge.
+    # Dangerous-sounding words at work and in hobbies, meant for oneself: weed killer poured into a
+    # glass, an animal euthanasia drug taken home "not for an animal", a lot of paracetamol taken,
+    # "tomorrow they will find me", shoes off on a bridge.
     "corpus_2026_11_30_p": r"(gif|onkruidgif|rattengif|bleekmiddel|ontstopper|antivries|onkruidverdelger) "
     r"(\w+ ){0,3}in een (glas|beker|kopje|mok) (gegoten|gedaan|geschonken)|niet voor een (dier|hond|kat|"
     r"paard)$|euthanasiemiddel (\w+ ){0,6}(mee|thuis|voor mezelf|voor mij)\b|(heel veel|veel te veel|te "
     r"veel|een hele|een heleboel|een handvol) (paracetamol|pillen|tabletten|medicijnen|slaappillen|oxazepam|"
     r"ibuprofen) (\w+ ){0,2}(genomen|geslikt|ingenomen)|(morgen|straks|maandag|dan) (vindt|vinden) (ze|hij|"
     r"zij|iemand) (me|mij)\b|(brug|\w+brug) (\w+ ){0,8}schoenen (\w+ )?(uitgedaan|uitgetrokken|uit)\b",
-    # Corpus batch O of 2026-11-30 (short messages, time words, wanting to rest or be gone), read
-    # before it was added: someone who wants to hang or kill themselves, a threat to kill, letting
-    # oneself die, longing for death, a break-in, an empty strip and dizziness, sleeping under the
-    # ground, "I mean dead", painless ways, waiting at the level crossing, resting beside the dead this
-    # week, a goodbye and no answer, a goodbye to oneself tonight, a last evening they did not know of.
+    # Short messages, time words, wanting to rest or be gone: someone who wants to hang or kill
+    # themselves, a threat to kill, letting oneself die, longing for death, a break-in, an empty strip
+    # and dizziness, sleeping under the ground, "I mean dead", painless ways, waiting at the level
+    # crossing, resting beside the dead this week, a goodbye to oneself tonight, a last evening.
     "corpus_2026_11_30_o": r"(wil|wilt|gaat|gaan|dreigt) (\w+ ){0,2}zich (\w+ ){0,2}(ophangen|op te hangen|"
     r"opknopen|doden|te doden|verdrinken|doodmaken|van kant (te )?maken)\b|zich(zelf)? (\w+ ){0,2}doodt\b|"
     r"(zegt|zei|dreigt|roept|schreeuwt|appt) (\w+ ){0,2}dat (hij|ie|ze|zij) (me|mij) (\w+ ){0,2}(vermoordt|"
@@ -762,11 +744,10 @@ _GROUPS: dict[str, str] = {
     r"liefst|snel)|afscheid (\w+ ){0,4}(neemt|nam) (\w+ )?(niet|geen) (meer )?op\b|(vannacht|vanavond|"
     r"morgen|straks) (afscheid )?van mezelf|laatste (\w+ ){0,6}zonder dat (ze|hij|zij|iemand) het (wist|"
     r"wisten|weet|weten)|ik ben weg (\w+ ){0,2}sorry",
-    # Corpus batch N of 2026-11-30 (answers to the assistant's questions), read before it was added:
-    # found before it is too late, decided not to be there next month, planning one's death, about to,
-    # "they must forget him", at my funeral in a week, drink with pills, everything arranged and now I
-    # can go, letting oneself fall from a railing, choosing one's date
-    # of death, tidy for when they find me, meeting death rather than people, going quietly.
+    # Answers to the assistant's questions: found before it is too late, not there next month,
+    # planning one's death, about to, "they must forget him", my funeral in a week, drink with pills,
+    # everything arranged and now I can go, falling from a railing, choosing one's date of death,
+    # tidy for when they find me, meeting death rather than people, going quietly.
     "corpus_2026_11_30_n": r"(niemand|niet) (\w+ ){0,3}(vindt|vinden) (\w+ ){0,2}voor(dat)? het te laat|"
     r"besloten dat ik er (\w+ ){0,3}niet meer (ben|zal zijn|wil zijn)|mijn (eigen )?dood (\w+ "
     r"){0,2}(plannen|te plannen|regelen|voorbereiden)\b|(ik )?sta op het punt( om)?$|(geappt|appt|schrijft|"
