@@ -69,8 +69,9 @@ $(CHROMIUM_READY):
 	@scripts/install-chromium.sh
 	@mkdir -p var && touch $@
 
-lint: $(INSTALLED) ## ruff
+lint: $(INSTALLED) ## ruff, and mypy on the gateway (bot/web)
 	@$(VENV)/bin/ruff check bot actions tests bench
+	@$(VENV)/bin/mypy bot/web
 
 bench: $(MODEL) ## NLU, latency, activity look-up, gateway and handover benchmarks; JSON in bench/results/
 	@$(PY) -m bench.run

@@ -7,8 +7,9 @@ mkdir -p var
 
 step() { printf '\n== %s\n' "$1"; }
 
-step "Lint (ruff)"
+step "Lint (ruff; mypy on the gateway)"
 .venv/bin/ruff check bot actions tests bench
+.venv/bin/mypy bot/web
 
 step "Training data and domain (rasa data validate --fail-on-warnings)"
 .venv/bin/rasa data validate --domain domain --data data/nlu data/rules data/stories \

@@ -7,7 +7,7 @@ import sys
 
 from aiohttp import web
 
-from bot.web.app import create_app
+from bot.web.main import create_app
 from bot.web.settings import Settings
 
 

@@ -1,6 +1,31 @@
-"""The JSON frames between the widget and the gateway, and the Dutch texts of the error frames.
+"""The JSON frames of the gateway's two WebSockets, and the Dutch texts of the error frames.
 
-See the package docstring (`bot/web/__init__.py`) for the whole protocol.
+Every frame is one JSON object with a `type`. The widget talks to `/ws`, a volunteer's console to
+`/console/ws`. What the gateway sends is typed below (one `TypedDict` per `type`); what it receives
+is checked by `parse_client_frame` and `parse_console_command` before anything else reads it.
+
+Widget -> gateway (checked into `Hello`, `Message`, `Button`, `Typing`):
+- `{"type": "hello", "visitor": "<id>" | null}` first, once. An unknown or malformed id counts as null.
+- `{"type": "message", "text": "..."}` typed text, relayed as text (leading slashes removed, so typed
+  text is never read as a `/intent` command).
+- `{"type": "button", "title": "...", "payload": "..."}` a quick-reply button, relayed as its payload
+  (the REST channel accepts a `/intent` payload only if the assistant offered that button).
+- `{"type": "typing", "typing": bool}` while the visitor types in a live chat (passed to the volunteer
+  only then; otherwise ignored).
+
+Gateway -> widget (`WidgetFrame`): `welcome`, then `history` (not sent when the conversation so far
+cannot be read; an `unavailable` error comes instead). For every message or button frame exactly one of:
+- `typing` (accepted; the assistant is working on it), zero or more `bot` frames or an `unavailable`
+  error when Rasa did not answer, and finally `done`. Accepted messages are answered in the order they
+  were sent.
+- one `error` with code `too_long`, `rate_limited` or `bad_frame`: refused, nothing was relayed.
+During a live handover also `handover`, `volunteer` and `volunteer_typing`; history messages may then
+be `"from": "volunteer"`.
+
+Console -> gateway (`ConsoleHello` first, then a `ConsoleCommand`): `hello {csrf}`, `accept {id}`,
+`message {text}`, `typing {typing}`, `end {note}`.
+Gateway -> console (`ConsoleFrame`): `queue`, `accepted`, `taken`, `visitor`, `visitor_typing`,
+`ended`, `error`.
 """
 
 from __future__ import annotations
@@ -9,18 +34,21 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Literal, TypedDict
 
 from bot.web.limits import MAX_TEXT_CHARS
 
 VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# The longest note a volunteer may leave when ending a conversation.
+MAX_NOTE_CHARS = 500
 
-TOO_LONG = "too_long"
-RATE_LIMITED = "rate_limited"
-BAD_FRAME = "bad_frame"
-UNAVAILABLE = "unavailable"
+ErrorCode = Literal["too_long", "rate_limited", "bad_frame", "unavailable"]
+TOO_LONG: Final = "too_long"
+RATE_LIMITED: Final = "rate_limited"
+BAD_FRAME: Final = "bad_frame"
+UNAVAILABLE: Final = "unavailable"
 
-ERROR_TEXTS = {
+ERROR_TEXTS: dict[ErrorCode, str] = {
     TOO_LONG: (
         f"Je bericht is te lang. Een bericht mag hoogstens {MAX_TEXT_CHARS} tekens hebben. "
         "Je tekst staat er nog. Maak hem wat korter, of stuur hem in twee delen."
@@ -45,13 +73,241 @@ CRISIS_DURING_HANDOVER = (
     "of chat via 113.nl. Ben je in direct gevaar? Bel 112. De vrijwilliger leest je bericht ook."
 )
 
+# ---- parts shared by several frames ----
+
+# Where a live handover stands: waiting for a volunteer, talking with one, or handed back.
+HandoverState = Literal["waiting", "active", "ended"]
+
+
+class QuickReply(TypedDict):
+    """A quick-reply button the assistant offers."""
+
+    title: str  # the text on the button, as the visitor sees it
+    payload: str  # what is relayed to Rasa when it is clicked (often a `/intent`)
+
+
+_HistoryMessage = TypedDict(
+    "_HistoryMessage",
+    {
+        "from": Literal["visitor", "assistant", "volunteer"],  # who said it
+        "text": str | None,  # what was said; None when the assistant sent only buttons
+        "buttons": list[QuickReply],  # the buttons the assistant offered with it (a visitor's: none)
+    },
+)
+
+
+class HistoryMessage(_HistoryMessage, total=False):
+    """One message of the conversation so far (the widget's history, the console's transcript)."""
+
+    custom: Any  # the assistant's custom payload, only when it sent one
+
+
+# ---- gateway -> widget ----
+
+
+class WelcomeFrame(TypedDict):
+    """The answer to `hello`: the visitor id to keep."""
+
+    type: Literal["welcome"]
+    visitor: str  # the id to send in the next hello (a new one is random, 24 characters)
+    max_chars: int  # the longest text a message may have (`bot.text.MAX_MESSAGE_CHARS`)
+
+
+class HistoryFrame(TypedDict):
+    """The conversation so far, from Rasa's tracker store (empty for a new visitor)."""
+
+    type: Literal["history"]
+    messages: list[HistoryMessage]  # oldest first; a clicked button shows its title
+
+
+class WorkingFrame(TypedDict):
+    """A message or button was accepted; the assistant is working on it."""
+
+    type: Literal["typing"]
+
+
+class BotFrame(TypedDict):
+    """One message of the assistant's answer."""
+
+    type: Literal["bot"]
+    text: str | None  # the message; None when it has only buttons or a custom payload
+    buttons: list[QuickReply]  # quick replies to show under it (may be empty)
+    custom: Any  # Rasa's custom payload as it came, or None
+
+
+class DoneFrame(TypedDict):
+    """The answer to one accepted message is complete."""
+
+    type: Literal["done"]
+
+
+class ErrorFrame(TypedDict):
+    """Something went wrong or was refused; the widget shows `text` as it is."""
+
+    type: Literal["error"]
+    code: ErrorCode  # why: too_long, rate_limited, bad_frame (refused) or unavailable (Rasa)
+    text: str  # a kind Dutch text for the visitor
+
+
+class HandoverFrame(TypedDict):
+    """The live handover changed state."""
+
+    type: Literal["handover"]
+    state: HandoverState  # waiting for a volunteer, talking with one, or back with the assistant
+
+
+class VolunteerFrame(TypedDict):
+    """A volunteer's message, shown under "Vrijwilliger"."""
+
+    type: Literal["volunteer"]
+    text: str  # the message as the volunteer typed it (shown as text, never as HTML)
+
+
+class VolunteerTypingFrame(TypedDict):
+    """The volunteer started or stopped typing."""
+
+    type: Literal["volunteer_typing"]
+    typing: bool  # True while the volunteer types
+
+
+WidgetFrame = (
+    WelcomeFrame
+    | HistoryFrame
+    | WorkingFrame
+    | BotFrame
+    | DoneFrame
+    | ErrorFrame
+    | HandoverFrame
+    | VolunteerFrame
+    | VolunteerTypingFrame
+)
+
+# ---- console -> gateway ----
+
+
+class ConsoleHello(TypedDict):
+    """The console's first frame: the CSRF token of the page it was loaded from."""
+
+    type: Literal["hello"]
+    csrf: str  # the page's `data-csrf` value; the socket closes with 1008 when it does not match
+
+
+class AcceptCommand(TypedDict):
+    """The volunteer takes a waiting conversation."""
+
+    type: Literal["accept"]
+    id: int  # the handover's id, from the queue
+
+
+class SendCommand(TypedDict):
+    """The volunteer sends a message to the visitor."""
+
+    type: Literal["message"]
+    text: str  # the message, trimmed; at most `MAX_TEXT_CHARS` characters
+
+
+class TypingCommand(TypedDict):
+    """The volunteer started or stopped typing."""
+
+    type: Literal["typing"]
+    typing: bool  # True while the volunteer types
+
+
+class EndCommand(TypedDict):
+    """The volunteer ends the conversation; the assistant takes over again."""
+
+    type: Literal["end"]
+    note: str  # a short note for the team (at most `MAX_NOTE_CHARS` characters; may be empty)
+
+
+ConsoleCommand = AcceptCommand | SendCommand | TypingCommand | EndCommand
+
+# ---- gateway -> console ----
+
+# A summary line: (label, value), e.g. ("Gemeente", "Nijmegen").
+SummaryLine = tuple[str, str]
+
+
+class QueueItem(TypedDict):
+    """One waiting person as the console shows it (never the visitor id)."""
+
+    id: int  # the handover's id, to accept it with
+    waiting_seconds: int  # how long the person has been waiting
+    summary: list[SummaryLine]  # what the person agreed to share; empty when nothing
+    acute_risk: bool  # the conversation had acute risk (113 was already named)
+    share_transcript: bool  # the volunteer may read the conversation so far
+
+
+class QueueFrame(TypedDict):
+    """Who is waiting, sent whenever the queue changed."""
+
+    type: Literal["queue"]
+    items: list[QueueItem]  # oldest first
+
+
+class AcceptedFrame(TypedDict):
+    """The volunteer who asked now has the conversation."""
+
+    type: Literal["accepted"]
+    id: int  # the handover's id
+    summary: list[SummaryLine]  # the summary the person agreed to share
+    acute_risk: bool  # the conversation had acute risk
+    transcript: list[HistoryMessage]  # the conversation so far; empty unless the person agreed
+
+
+class TakenFrame(TypedDict):
+    """Another volunteer was quicker."""
+
+    type: Literal["taken"]
+    id: int  # the handover this volunteer tried to accept
+
+
+class VisitorFrame(TypedDict):
+    """A message from the visitor in the live chat."""
+
+    type: Literal["visitor"]
+    text: str  # what the visitor typed, or the title of the button they clicked
+    acute_risk: bool  # the message may mean acute risk (the visitor was shown 113 and 112)
+
+
+class VisitorTypingFrame(TypedDict):
+    """The visitor started or stopped typing."""
+
+    type: Literal["visitor_typing"]
+    typing: bool  # True while the visitor types
+
+
+class EndedFrame(TypedDict):
+    """The conversation was ended and is back with the assistant."""
+
+    type: Literal["ended"]
+    id: int  # the handover that ended
+
+
+class ConsoleErrorFrame(TypedDict):
+    """Something the volunteer asked for cannot be done."""
+
+    type: Literal["error"]
+    text: str  # a Dutch text for the volunteer
+
+
+ConsoleFrame = (
+    QueueFrame
+    | AcceptedFrame
+    | TakenFrame
+    | VisitorFrame
+    | VisitorTypingFrame
+    | EndedFrame
+    | ConsoleErrorFrame
+)
+
 
 class FrameError(ValueError):
     """A client frame the gateway refuses; `code` is the error frame's code."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: ErrorCode) -> None:
         super().__init__(code)
-        self.code = code
+        self.code: ErrorCode = code
 
 
 @dataclass(frozen=True)
@@ -127,9 +383,42 @@ def parse_client_frame(raw: str) -> ClientFrame:
     raise FrameError(BAD_FRAME)
 
 
-def clean_buttons(buttons: object) -> list[dict[str, str]]:
+def console_hello_token(data: object) -> str | None:
+    """The CSRF token of a console's `hello` frame (already decoded), or None when it is not one."""
+    if not isinstance(data, dict) or data.get("type") != "hello":
+        return None
+    token = data.get("csrf")
+    return token if isinstance(token, str) else None
+
+
+def parse_console_command(raw: str) -> ConsoleCommand | None:
+    """Decode one frame from a volunteer's console; None for anything malformed (it is ignored)."""
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    kind = data.get("type")
+    if kind == "accept":
+        handover_id = data.get("id")
+        return {"type": "accept", "id": handover_id} if isinstance(handover_id, int) else None
+    if kind == "message":
+        text = data.get("text")
+        if isinstance(text, str) and text.strip() and len(text) <= MAX_TEXT_CHARS:
+            return {"type": "message", "text": text.strip()}
+        return None
+    if kind == "typing":
+        return {"type": "typing", "typing": data.get("typing") is True}
+    if kind == "end":
+        note = data.get("note")
+        return {"type": "end", "note": note[:MAX_NOTE_CHARS] if isinstance(note, str) else ""}
+    return None
+
+
+def clean_buttons(buttons: object) -> list[QuickReply]:
     """Keep only well-formed buttons, as `{"title", "payload"}`."""
-    cleaned: list[dict[str, str]] = []
+    cleaned: list[QuickReply] = []
     if isinstance(buttons, list):
         for button in buttons:
             if isinstance(button, dict) and isinstance(button.get("payload"), str):
@@ -139,7 +428,7 @@ def clean_buttons(buttons: object) -> list[dict[str, str]]:
     return cleaned
 
 
-def bot_frame(reply: dict[str, Any]) -> dict[str, Any]:
+def bot_frame(reply: dict[str, Any]) -> BotFrame:
     """Turn one message of Rasa's REST answer into a `bot` frame."""
     text = reply.get("text")
     return {
@@ -150,6 +439,6 @@ def bot_frame(reply: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def error_frame(code: str) -> dict[str, str]:
+def error_frame(code: ErrorCode) -> ErrorFrame:
     """An error frame with its kind Dutch text."""
     return {"type": "error", "code": code, "text": ERROR_TEXTS[code]}

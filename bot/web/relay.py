@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Literal
 
 from aiohttp import WSMsgType, web
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,9 +17,9 @@ from bot.safety.crisis import detect_crisis
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import open_handover
 from bot.text import strip_command_prefix
-from bot.web.delivery import Delivery, LocalDelivery
 from bot.web.history import history_messages
 from bot.web.limits import MAX_QUEUED_MESSAGES, MAX_TEXT_CHARS, TokenBucket
+from bot.web.live_frames import LiveFrames, LocalLiveFrames
 from bot.web.protocol import (
     BAD_FRAME,
     CRISIS_DURING_HANDOVER,
@@ -30,6 +30,7 @@ from bot.web.protocol import (
     Hello,
     Message,
     Typing,
+    WidgetFrame,
     bot_frame,
     error_frame,
     new_visitor_id,
@@ -46,6 +47,13 @@ HELLO_TIMEOUT_SECONDS = 15.0
 POLICY_VIOLATION = 1008
 
 
+def open_state(state: str) -> Literal["waiting", "active"] | None:
+    """The state of a handover that is still open ("waiting" or "active"), else None."""
+    if state == "waiting":
+        return "waiting"
+    return "active" if state == "active" else None
+
+
 class ChatConnection:
     """Serves one WebSocket from hello to close."""
 
@@ -54,19 +62,19 @@ class ChatConnection:
         ws: web.WebSocketResponse,
         rasa: RasaClient,
         settings: Settings,
-        delivery: Delivery | None = None,
+        live_frames: LiveFrames | None = None,
     ) -> None:
         self.ws = ws
         self.rasa = rasa
-        self.delivery = delivery if delivery is not None else LocalDelivery()
+        self.live_frames = live_frames if live_frames is not None else LocalLiveFrames()
         # "waiting" or "active" during a live handover to a volunteer, else None.
-        self.handover: str | None = None
+        self.handover: Literal["waiting", "active"] | None = None
         self.bucket = TokenBucket(settings.rate_burst, settings.rate_per_second)
         self.queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=MAX_QUEUED_MESSAGES)
         self.visitor = ""
         self._send_lock = asyncio.Lock()
 
-    async def send(self, frame: dict[str, Any]) -> None:
+    async def send(self, frame: WidgetFrame) -> None:
         """Send one frame; a visitor who already left is not an error."""
         if self.ws.closed:
             return
@@ -80,7 +88,7 @@ class ChatConnection:
         """Greet, send the conversation so far, then relay until the visitor leaves."""
         if not await self._greet():
             return
-        self.delivery.add_visitor(self.visitor, self.deliver)
+        self.live_frames.add_visitor(self.visitor, self.deliver)
         await self._check_handover()
         worker = asyncio.create_task(self._relay_worker())
         try:
@@ -93,16 +101,15 @@ class ChatConnection:
             worker.cancel()
             raise
         finally:
-            self.delivery.remove_visitor(self.visitor, self.deliver)
+            self.live_frames.remove_visitor(self.visitor, self.deliver)
         # Messages already accepted are still relayed, so they are in the history next time.
         await self.queue.put(None)
         await worker
 
-    async def deliver(self, frame: dict[str, Any]) -> None:
+    async def deliver(self, frame: WidgetFrame) -> None:
         """A frame from the handover (a volunteer's message, typing, the handover's state)."""
-        if frame.get("type") == "handover":
-            state = frame.get("state")
-            self.handover = state if state in ("waiting", "active") else None
+        if frame["type"] == "handover":
+            self.handover = open_state(frame["state"])
         await self.send(frame)
 
     async def _check_handover(self) -> None:
@@ -117,7 +124,7 @@ class ChatConnection:
         except SQLAlchemyError as error:
             logger.warning("Could not read the handover state (%s).", type(error).__name__)
             return
-        state = info.status if info is not None else None
+        state = open_state(info.status) if info is not None else None
         if state != self.handover:
             self.handover = state
             if state is not None:
@@ -166,7 +173,7 @@ class ChatConnection:
             return
         if isinstance(frame, Typing):
             if self.handover == "active":
-                await self.delivery.to_volunteer(
+                await self.live_frames.to_volunteer(
                     self.visitor, {"type": "visitor_typing", "typing": frame.typing}
                 )
             return
@@ -188,7 +195,7 @@ class ChatConnection:
             await self.send(bot_frame({"text": CRISIS_DURING_HANDOVER}))
         if self.handover == "active":
             # Straight to the volunteer; Rasa records it too (paused, it answers nothing).
-            await self.delivery.to_volunteer(
+            await self.live_frames.to_volunteer(
                 self.visitor, {"type": "visitor", "text": shown, "acute_risk": acute}
             )
         self.queue.put_nowait(text)

@@ -70,7 +70,7 @@
   function renderQueue(items) {
     clear(queue);
     if (!items.length) {
-      queue.appendChild(el("li", {}, ["Er wacht niemand."]));
+      queue.appendChild(el("li", { class: "item item-empty" }, ["Er wacht niemand."]));
       return;
     }
     items.forEach(function (item) {
@@ -86,7 +86,13 @@
         heading += " · LET OP: er was acuut risico (113 is genoemd)";
       }
       heading += item.share_transcript ? " · gesprek mag gelezen worden" : "";
-      queue.appendChild(el("li", {}, [el("p", {}, [heading]), summaryList(item.summary), button]));
+      queue.appendChild(
+        el("li", { class: item.acute_risk ? "item item-alert" : "item" }, [
+          el("p", { class: "queue-when" }, [heading]),
+          summaryList(item.summary),
+          button,
+        ])
+      );
     });
   }
 

@@ -12,7 +12,7 @@
  * Plain JavaScript, no framework, no build step, nothing from a CDN. Every message is put on the
  * page with textContent, never as HTML. The browser keeps only the visitor id and the "remember"
  * choice; the conversation itself comes back from the gateway after a reload.
- * The protocol is described in bot/web/__init__.py.
+ * The protocol is described in bot/web/protocol.py.
  */
 (function () {
   "use strict";

@@ -1,0 +1,1 @@
+"""The gateway's request handlers, one module per page; `bot.web.routes` lists their URLs."""
