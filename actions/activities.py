@@ -78,7 +78,27 @@ class ActionPrepareActivitySearch(BaseAction):
             SlotSet("activity_day", DAY_NAMES[day] if (day := day_from_text(cleaned)) is not None else None)
         )
         events.append(SlotSet("activity_free", _FREE.search(cleaned) is not None))
+        understood = understood_request(events)
+        if understood:
+            # Say back what was read, so that a misread place or day shows at once.
+            dispatcher.utter_message(response="utter_activity_understood", understood=understood)
         return events
+
+
+def understood_request(events: list[EventType]) -> str:
+    """"In Groningen, op dinsdag, gratis": the place, day and cost read from the request, in Dutch."""
+    slots = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+    parts = []
+    if slots.get("municipality_code") and slots.get("municipality"):
+        parts.append(f"In {slots['municipality']}")
+    if slots.get("activity_day"):
+        parts.append(f"op {slots['activity_day']}")
+    if slots.get("activity_free"):
+        parts.append("gratis")
+    if parts and slots.get("activity_interest") and slots["activity_interest"] != ANY_INTEREST:
+        parts.append(f"iets met {slots['activity_interest']}")
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 class ValidateActivityForm(Named, FormValidationAction):

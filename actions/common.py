@@ -43,6 +43,20 @@ def misunderstood_in_a_row(tracker: Tracker, skip_latest: bool = False) -> int:
     return count
 
 
+def previous_reply(tracker: Tracker) -> list[str]:
+    """The responses the assistant sent in its reply before the latest message, in order."""
+    reply: list[str] = []
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                break
+        elif event.get("event") == "bot" and users_seen == 1:
+            reply.insert(0, str((event.get("metadata") or {}).get("utter_action") or ""))
+    return reply
+
+
 def slot_list(tracker: Tracker, name: str) -> list[Any]:
     """A list slot's value, or an empty list."""
     value = tracker.get_slot(name)
@@ -54,13 +68,18 @@ def set_pending(value: str) -> SlotSet:
     return SlotSet(PENDING, value)
 
 
-def next_offer(tracker: Tracker) -> str:
-    """The next phase to offer: the scale, then wishes and talents, then small steps."""
-    if tracker.get_slot("scale_total") is None:
+def next_offer(tracker: Tracker) -> str | None:
+    """The next phase to offer (the scale, wishes and talents, small steps), skipping any declined.
+
+    A "nee" to an offer holds for the whole conversation; None when everything was declined.
+    """
+    declined = slot_list(tracker, "declined_offers")
+    if tracker.get_slot("scale_total") is None and "scale" not in declined:
         return "scale"
-    if not slot_list(tracker, "interests") and tracker.get_slot("wish_enjoy") is None:
+    wishes_known = slot_list(tracker, "interests") or tracker.get_slot("wish_enjoy") is not None
+    if not wishes_known and "wishes" not in declined:
         return "wishes"
-    return "steps"
+    return None if "steps" in declined else "steps"
 
 
 OFFER_RESPONSE = {

@@ -52,19 +52,28 @@ class ActionListenReflect(BaseAction):
             "social_isolation": isolated,
             "interests": interests,
             "listen_turns": turns,
-            "address": address,
         }
 
-        if tracker.get_slot("role") in ("other", "professional"):
+        role = tracker.get_slot("role")
+        if role == "other" and reading.own_loneliness:
+            # Someone who came for another person now tells about themselves: listen to them.
+            role = learned["role"] = "self"
+        if role in ("other", "professional"):
             dispatcher.utter_message(response="utter_reflect_other")
             dispatcher.utter_message(response="utter_other_menu")
             return self._changed(tracker, learned)
 
-        reflection = reflect(reading, new_causes, intent, duration, address, listened_before=turns > 1)
+        reflection = reflect(
+            reading, new_causes, intent, duration, address, turns > 1, interests=find_interests(text)
+        )
         dispatcher.utter_message(response=reflection.response, **reflection.values)
         reply = answer(reading)
         if reply is not None:
             dispatcher.utter_message(response=reply.response, **reply.values)
+        if intent == "health_signal":
+            # Signals that may point to depression or memory problems: after listening, the huisarts.
+            dispatcher.utter_message(response="utter_huisarts")
+            return self._changed(tracker, learned)
 
         events: list[EventType] = []
         question = open_question(reading, asked, duration is not None, bool(causes))
@@ -73,10 +82,12 @@ class ActionListenReflect(BaseAction):
             learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]
             if question == "utter_ask_what_happened":
                 events.append(SlotSet("asked_cause", True))
-        else:
-            offer = next_offer(tracker)
+        elif (offer := next_offer(tracker)) is not None:
             dispatcher.utter_message(response=OFFER_RESPONSE[offer])
             events.append(set_pending(offer))
+        else:
+            # Every offer was declined: no new offer, the door stays open.
+            dispatcher.utter_message(response="utter_ok_listen")
         return self._changed(tracker, learned) + events
 
     @staticmethod

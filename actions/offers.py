@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
-from actions.common import PENDING, set_pending
+from actions.common import PENDING, set_pending, slot_list
 from actions.handover import HANDOVER_STEPS, handover_consent
 
 
@@ -25,18 +25,24 @@ class ActionOfferNext(BaseAction):
         pending = tracker.get_slot(PENDING) or "none"
         if pending in HANDOVER_STEPS:
             return await handover_consent(dispatcher, tracker, yes=False)
-        if pending == "scale":
+        declined = slot_list(tracker, "declined_offers")
+        events: list[EventType] = []
+        if pending in ("scale", "wishes", "steps") and pending not in declined:
+            # A "nee" holds for the whole conversation: this offer does not come back.
+            declined = [*declined, pending]
+            events.append(SlotSet("declined_offers", declined))
+        if pending == "scale" and "wishes" not in declined:
             dispatcher.utter_message(response="utter_offer_declined")
             dispatcher.utter_message(response="utter_offer_wishes")
-            return [set_pending("wishes")]
-        if pending == "wishes":
+            return [*events, set_pending("wishes")]
+        if pending == "wishes" and "steps" not in declined:
             dispatcher.utter_message(response="utter_offer_declined")
             dispatcher.utter_message(response="utter_offer_steps")
-            return [set_pending("steps")]
-        if pending in ("steps", "look_back"):
+            return [*events, set_pending("steps")]
+        if pending in ("scale", "wishes", "steps", "look_back"):
             dispatcher.utter_message(response="utter_door_open")
         elif pending == "human":
             dispatcher.utter_message(response="utter_ok_listen")
         else:
             dispatcher.utter_message(response="utter_offer_declined")
-        return [set_pending("none")]
+        return [*events, set_pending("none")]

@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
-from actions.common import set_pending
+from actions.common import previous_reply, set_pending
 
 
 class ActionCrisisResponse(BaseAction):
@@ -21,8 +21,12 @@ class ActionCrisisResponse(BaseAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Send the help lines and the offer of a human."""
-        dispatcher.utter_message(response="utter_crisis")
-        dispatcher.utter_message(response="utter_crisis_offer")
+        if "utter_crisis" in previous_reply(tracker) or "utter_crisis_again" in previous_reply(tracker):
+            # The help lines again, in other words: the same block twice in a row reads as a machine.
+            dispatcher.utter_message(response="utter_crisis_again")
+        else:
+            dispatcher.utter_message(response="utter_crisis")
+            dispatcher.utter_message(response="utter_crisis_offer")
         events: list[EventType] = [SlotSet("crisis_answered", True), set_pending("human")]
         if tracker.active_loop_name:
             events += [ActiveLoop(None), SlotSet("requested_slot", None)]

@@ -9,14 +9,18 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction, Named
-from actions.common import set_pending
+from actions.common import previous_reply, set_pending
 from bot.conversation.scale import ITEMS, parse_answer, score
 
 
-def _validate_item(slot: str, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+def _validate_item(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
     answer = parse_answer(value) if isinstance(value, str) else None
     if answer is None:
-        dispatcher.utter_message(response="utter_scale_invalid")
+        # Never the same words twice in a row: the second time, offer to stop and just talk.
+        again = "utter_scale_invalid" in previous_reply(tracker)
+        dispatcher.utter_message(response="utter_scale_invalid_again" if again else "utter_scale_invalid")
     return {slot: answer}
 
 
@@ -28,29 +32,41 @@ class ValidateLonelinessScaleForm(Named, FormValidationAction):
 
     action_name = "validate_loneliness_scale_form"
 
-    def validate_scale_q1(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q1(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 1."""
-        return _validate_item("scale_q1", value, dispatcher)
+        return _validate_item("scale_q1", value, dispatcher, tracker)
 
-    def validate_scale_q2(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q2(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 2."""
-        return _validate_item("scale_q2", value, dispatcher)
+        return _validate_item("scale_q2", value, dispatcher, tracker)
 
-    def validate_scale_q3(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q3(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 3."""
-        return _validate_item("scale_q3", value, dispatcher)
+        return _validate_item("scale_q3", value, dispatcher, tracker)
 
-    def validate_scale_q4(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q4(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 4."""
-        return _validate_item("scale_q4", value, dispatcher)
+        return _validate_item("scale_q4", value, dispatcher, tracker)
 
-    def validate_scale_q5(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q5(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 5."""
-        return _validate_item("scale_q5", value, dispatcher)
+        return _validate_item("scale_q5", value, dispatcher, tracker)
 
-    def validate_scale_q6(self, value: Any, dispatcher: CollectingDispatcher, *_: Any) -> dict[str, Any]:
+    def validate_scale_q6(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
         """Validate item 6."""
-        return _validate_item("scale_q6", value, dispatcher)
+        return _validate_item("scale_q6", value, dispatcher, tracker)
 
 
 class ActionScoreScale(BaseAction):

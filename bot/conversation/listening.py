@@ -16,8 +16,12 @@ Duration = Literal["recent", "months", "years"]
 
 # Cause -> patterns on normalised text. The order is the order of reflection when several match.
 CAUSE_PATTERNS: dict[str, str] = {
-    "loss": r"overleden|overlijden|gestorven|weduwe|weduwnaar|rouw|begrafenis|"
-    r"(man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer) is (dood|weg)|"
+    "loss": r"overleden|overlijden|overleed|gestorven|stierf|sterfdag|weduwe|weduwnaar|rouw|begrafenis|"
+    r"(na|sinds) (het overlijden|de dood) van|(mijn|m n) (\w+ ){0,2}(man|vrouw|partner|moeder|vader|"
+    r"ouders|zoon|dochter|kind) (\w+ ){0,2}(dood is|er niet meer is|niet meer leeft)|pas verloren|"
+    r"iemand (\w+ )?verloren|(ouders|man|vrouw|moeder|vader) verloren|"
+    r"(man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer) is "
+    r"(\w+ ){0,4}(dood|weg|overleden|gestorven)|sinds (het )?(de )?dood van|"
     r"(verloren|verloor) (mijn|m n)|is (vorig jaar |vorige maand |pas |net )?(dood|gestorven)|"
     r"(mijn|m n) (man|vrouw|partner|moeder|vader|zoon|dochter|kind|vriend|vriendin|zus|broer|maatje)"
     r" (\w+ ){0,3}verloren\b",
@@ -25,11 +29,14 @@ CAUSE_PATTERNS: dict[str, str] = {
     r"is bij me weggegaan|vreemdgegaan|mijn ex\b|liefdesverdriet",
     "moving": r"verhuisd|verhuizing|verhuizen|nieuw in (de|deze) (stad|buurt|wijk)|"
     r"ken hier (nog )?niemand|net komen wonen|hier komen wonen|andere stad",
-    "retirement": r"pensioen|gepensioneerd|aow|niet meer werken sinds|gestopt met werken",
-    "illness": r"\bziek|ziekte|kanker|rolstoel|rollator|beperking|chronisch|slechthorend|doof|"
+    "retirement": r"pensioen|gepensioneerd|aow|niet meer werken sinds|gestopt met werken|vut\b",
+    "illness": r"\bziek|ziekte|kanker|rolstoel|rollator|beperking|chronisch|slechthorend|doof|copd|"
+    r"hoor (zo |heel |steeds )?slecht|versta (toch |het )?(niks|niets|niet)|gehoor|oren die|oogziekte|"
+    r"verlamd|gevallen|alarmknop|beroerte|dementie|alzheimer|medicijnen|slecht (ter been|lopen)|loop slecht|"
     r"blind|slecht ter been|operatie|parkinson|\bms\b|reuma|handicap|pijn in|herseninfarct|"
     r"beroerte|hartaanval|long",
-    "unemployment": r"werkloos|ontslag|ontslagen|geen (werk|baan)|baan kwijt|werk kwijt|"
+    "unemployment": r"werkloos|ontslag|ontslagen|geen (werk|baan)|baan kwijt|werk kwijt|contract|"
+    r"afwijzing|solliciteer|sollicitatie|\bww\b|eruit lag|werk kwijtraken|"
     r"arbeidsongeschikt|afgekeurd|zoek werk",
     "low_income": r"geld(zorgen|gebrek|problemen)?\b|schulden|schuld\b|arm\b|armoede|rondkomen|"
     r"bijstand|uitkering|"
@@ -40,30 +47,45 @@ CAUSE_PATTERNS: dict[str, str] = {
     r"niet goed genoeg|lelijk|saai persoon|niemand vindt me leuk|ik ben raar",
     "social_anxiety": r"verlegen|bang voor mensen|sociale angst|durf (niet|het niet)|spannend|"
     r"angstig|paniek|ongemakkelijk (bij|met|tussen) mensen|zenuwachtig",
-    "children_left": r"kinderen (zijn )?(uit huis|het huis uit|ver weg|wonen ver)|lege nest|"
+    "children_left": r"kinderen (zijn )?(uit huis|het huis uit|ver weg|wonen ver)|lege nest|geemigreerd|"
+    r"(kinderen|kleinkinderen|zoon|dochter) (wonen|woont) (niet in de buurt|ver|in het buitenland)|"
+    r"kleinkinderen (zie ik|komen)|"
+    r"naar (australie|canada|amerika|nieuw zeeland|japan|spanje) (vertrokken|verhuisd)|"
     r"(zoon|dochter) (is )?(verhuisd|ver weg|in het buitenland)",
-    "caregiving": r"mantelzorg|zorg voor mijn|verzorg mijn|zorgen voor mijn (zieke|dementerende)",
+    "caregiving": r"mantelzorg|zorg voor mijn|verzorg mijn|zorgen voor mijn (zieke|dementerende)|"
+    r"ik zorg (\w+ ){0,3}voor (hem|haar|mijn)|(man|vrouw|moeder|vader) (heeft|kreeg) (\w+ )?(dementie|"
+    r"alzheimer|parkinson|een beroerte|kanker)|verpleeghuis|zorg dag en nacht",
     "friends_gone": r"vrienden (zijn )?(weg|verhuisd|overleden|kwijt)|vriendschap (is )?(over|kapot)|"
+    r"(contact|vriendinnen|vrienden) (\w+ ){0,4}(verwaterd|steeds minder)|vrienden (\w+ )?kwijtraak|"
+    r"durfden niet meer langs|hoor ik (nu )?(helemaal )?niet meer|"
     r"geen vrienden meer|vrienden (zie ik|hoor ik) (nooit|niet) meer|vrienden (zijn )?uit (beeld|zicht)|"
     r"(vriendschappen|vrienden) (zijn )?(verwaterd|doodgebloed)|uit elkaar gegroeid",
     "migration": r"statushouder|vluchteling|gevlucht|asiel|azc|nieuwkomer|thuisland|land van herkomst|"
+    r"(in|uit) (syrie|turkije|marokko|eritrea|afghanistan|iran|irak|somalie|oekraine|indonesie|suriname|"
+    r"portugal|polen|damascus)|zonder de taal|nederlander worden|(nooit )?nederlands (gaan )?voelen|"
+    r"naar nederland|de cultuur|nationaliteit|"
     r"mijn (eigen )?land\b|inburger|tussen twee culturen|nergens (echt )?thuis|"
     r"(de taal|nederlands) (nog )?(niet|slecht|moeilijk)|naar nederland (gekomen|gevlucht|verhuisd)|"
     r"in nederland (kwam|gekomen|aangekomen)|mijn familie (woont|is) (in het buitenland|ver weg|in \w+ en)",
-    "relationship": r"eenzaam (in|binnen) (mijn|ons|m n) (huwelijk|relatie)|"
+    "relationship": r"eenzaam (in|binnen) (mijn|ons|m n) (huwelijk|relatie)|juist eenzaam (\w+ ){0,5}met hem|"
+    r"(mijn man|mijn vrouw) (is|wil|gaat) (\w+ ){0,4}(nooit|niet) mee|partner niet meer|"
     r"naast (mijn|m n|de) (man|vrouw|partner)|langs elkaar heen|we praten (bijna )?niet meer|"
     r"ken (jou|hem|haar) (eigenlijk )?(helemaal )?niet meer|getrouwd en (toch )?(eenzaam|alleen)|"
     r"samen en toch alleen|(man|vrouw|partner) (begrijpt|ziet|hoort) me niet",
     "school": r"school|klas\b|klasgenoten|studie|studeren|student|universiteit|\buni\b|hogeschool|"
     r"\bmbo\b|\bhbo\b|gepest|pesten|collegezaal|studentenhuis",
-    "mental_health": r"depressie|depressief|burn ?out|overspannen|angststoornis|psycholoog|psychiater|"
+    "mental_health": r"depressie|depressief|burn ?out|overspannen|angststoornis|psycholoog|psychiater|ptss|"
+    r"eetstoornis|hyperventil|psychisch|"
     r"\bggz|somber",
     "parenthood": r"alleenstaande (moeder|vader|ouder)|jonge (moeder|vader)|met (een|de|mijn) baby|"
+    r"(heb|kreeg) (ik )?(twee|drie|\d) kind(jes|eren)|kreeg ik mijn (zoon|dochter)|zwanger|"
+    r"wat (was|ben) ik voor (vader|moeder)|"
     r"moederschap|thuis met (de|mijn) kinderen|(kinderen|kids) (zijn )?(nog )?klein",
     "discrimination": r"gediscrimineerd|discriminatie|racisme|vanwege mijn (kleur|afkomst|geloof|hoofddoek)|"
     r"\bhomo|lesbisch|transgender|\blhbt",
     "age": r"oud worden|ouder worden|op mijn leeftijd|leeftijdgenoten|als (enige|laatste) over|"
-    r"iedereen (om me heen )?(is )?(dood|overleden)|ben (al )?(8|9)\d\b|tachtiger|negentiger",
+    r"iedereen (om me heen )?(is )?(dood|overleden)|ben (al )?(7|8|9)\d\b|tachtiger|negentiger|"
+    r"wie oud is|oude mensen|(je|ik) telt? niet meer mee",
     "digital": r"computer|internet|smartphone|digitaal|digitale|tablet|"
     r"kan niet (met|op) (de|een) (computer|telefoon)",
 }

@@ -28,19 +28,29 @@ Time = Literal["past", "now"]
 
 FEELING_PATTERNS: dict[str, str] = {
     "zinloosheid": r"zinloos|nutteloos|geen zin (meer )?in|waar doe ik het (allemaal )?voor|overbodig|"
+    r"leven kan je het niet noemen|tel(len)? niet meer mee|afgeschreven|niemand heeft (\w+ ){0,2}meer nodig|"
+    r"maakt me (eigenlijk )?niks meer uit|wat doe ik hier nog|wordt vergeten|mijn leven niet (eens )?leef|"
     r"doe er niet (meer )?toe|niet meer nodig|geen doel|niemand heeft me nodig|wat moet ik hier nog",
-    "schaamte": r"schaam|schaamte|durf (het )?(\w+ )?(aan |tegen )?niemand|niemand weet (het|dat)|"
+    "schaamte": r"schaam|schaamte|geheim (te )?houden|niemand mocht het weten|mislukkeling|gefaald|"
+    r"durven (ze )?er (helemaal )?niet over|hard in hun oordeel|over me (gaan )?praten|toneelspelen|"
+    r"durf (het )?(\w+ )?(aan |tegen )?niemand|niemand weet (het|dat)|"
     r"toe te geven|taboe|sta(at)? voor schut|zielig",
     "verdriet": r"verdriet|verdrietig|huil|gehuild|tranen|rouw|kapot van",
-    "leegte": r"\bleeg\b|leegte|zo stil|stilte|doodstil|stil in huis|lege huis",
-    "heimwee": r"heimwee|mis mijn (land|thuisland|familie daar|dorp)|terug naar (mijn|m n) land",
-    "gemis": r"\bmis (hem|haar|mijn|m n|ons|de|het|zijn|die)\b|gemis|\bmissen\b|ik mis\b",
+    "leegte": r"\bleeg\b|\blege\b|leegte|tegen niemand (een|een) woord|een gat in|zit ik (toch )?maar wat|"
+    r"zo stil|stilte|doodstil|stil in huis|lege huis",
+    "heimwee": r"heimwee|mis mijn (land|thuisland|familie daar|dorp)|terug naar (mijn|m n) land|"
+    r"wat thuis (eigenlijk )?is|overal thuis|nergens thuis",
+    "gemis": r"\bmis (hem|haar|mijn|m n|ons|de|het|zijn|die|ze)\b|gemis|\bmissen\b|ik mis\b|"
+    r"(hem|haar|ze|jou) mis\b|zo graag (\w+ ){0,3}(vastpakken|zien|knuffelen)",
     "angst": r"\bbang\b|angst|\beng\b|paniek|zenuwachtig|spannend",
     "onbegrip": r"niemand (begrijpt|snapt)|begrijpt me niet|snapt me niet|onbegrip|niet gezien|"
+    r"geen idee hoe (alleen|eenzaam)|neemt ons (niet )?serieus|niet (meer )?gezien als|"
     r"onzichtbaar|niemand luistert",
     "boosheid": r"\bboos\b|kwaad|woedend|geirriteerd|frustrer|gefrustreerd|oneerlijk",
-    "moeheid": r"\bmoe\b|uitgeput|doodmoe|geen energie|op van de|opgebrand",
-    "onzekerheid": r"onzeker|twijfel aan mezelf|zelfvertrouwen|niks waard|niets waard",
+    "moeheid": r"\bmoe\b|uitgeput|doodmoe|geen energie|op van de|opgebrand|moed bij elkaar|"
+    r"bakken energie|kost me (veel|zoveel) energie|uit (mijn|m n) bed",
+    "onzekerheid": r"onzeker|twijfel(de)? (\w+ )?aan mezelf|zelfvertrouwen|niks waard|niets waard|"
+    r"schiet (ik )?(altijd )?tekort|tekortschiet|weet me geen raad|anders dan de rest",
     "hoop": r"\bhoop\b|hoop ik|hoopvol|zin in|ik wil graag",
 }
 
@@ -79,7 +89,14 @@ _FIRST_PERSON = re.compile(r"\b(ik|mij|me|mijn|m n|mn|mezelf)\b")
 _FEELING_STATEMENT = re.compile(
     r"\bik (voel|ben|heb|mis|zit|kan|durf|weet|wil)\b|\b(voel|zie|vind) ik\b|\bmij (lukt|gaat)"
 )
-_U_FORM = re.compile(r"\b(u|uw|kunt u|heeft u|weet u)\b")
+# Someone else is the subject: "mijn buurman", "hij", "een cliënt" (the person writes about another).
+_ABOUT_OTHER = re.compile(
+    r"\b(hij|zij|hem|haar|ze is|ze heeft|ze zit|ze voelt|mijn (moeder|vader|oma|opa|buurman|buurvrouw|"
+    r"zoon|dochter|vriend|vriendin|zus|broer|tante|oom|client|clienten|leerling|bewoner|patient)|"
+    r"de (buurman|buurvrouw|man|vrouw) (naast|hiernaast|verderop)|"
+    r"een (client|clienten|patient|leerling|bewoner)|onze (buurman|buurvrouw))\b"
+)
+U_FORM = re.compile(r"\b(u|uw)\b")
 _PAST = re.compile(
     r"\b(vroeger|toen|destijds|jaren geleden|lang geleden|vorig jaar|was|waren|had|hadden|deed|deden|"
     r"werd|werden|ging|gingen)\b"
@@ -114,6 +131,7 @@ class Reading:
     address: Address | None = None
     capability: Capability | None = None
     first_person: bool = False
+    about_other: bool = False
     disclosure: bool = False
 
     @property
@@ -122,6 +140,12 @@ class Reading:
         if self.causes:
             return self.causes[0]
         return self.feelings[0] if self.feelings else None
+
+    @property
+    def own_loneliness(self) -> bool:
+        """The person tells about their own loneliness, not about someone else's."""
+        cues = self.causes or self.feelings or self.isolation or self.kinds
+        return bool(cues) and self.first_person and not self.about_other
 
     @property
     def is_long(self) -> bool:
@@ -200,8 +224,9 @@ def read_message(text: str) -> Reading:
         isolation=isolation,
         time=_time(cleaned),
         question=_question(text, cleaned),
-        address="u" if _U_FORM.search(cleaned) else None,
+        address="u" if U_FORM.search(cleaned) else None,
         capability=capability,
         first_person=first_person,
+        about_other=_ABOUT_OTHER.search(cleaned) is not None,
         disclosure=disclosure,
     )

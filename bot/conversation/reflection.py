@@ -82,6 +82,7 @@ def reflect(
     duration: str | None,
     address: Address,
     listened_before: bool,
+    interests: list[str] | None = None,
 ) -> Utterance:
     """The reflection: the person's themes together, or the main cause or feeling, in own words."""
     if len(reading.causes) >= 2 and new_causes:
@@ -91,6 +92,8 @@ def reflect(
         return Utterance(f"utter_reflect_cause_{new_causes[0]}")
     if reading.feelings:
         return Utterance(f"utter_reflect_feeling_{reading.feelings[0]}")
+    if interests:
+        return Utterance("utter_reflect_interests", {"interests": join_dutch(interests)})
     if intent == "tell_duration" and duration:
         return Utterance(f"utter_reflect_duration_{duration}")
     if reading.isolation:

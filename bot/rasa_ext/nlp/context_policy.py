@@ -40,6 +40,8 @@ TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, "action_fallback"})
 MAX_ACTIONS_PER_TURN = 8
 # A message of this many words in a conversation that is already about the person is never "unclear".
 CONTINUATION_WORDS = 3
+# A message this long is a story to listen to before any advice.
+LONG_MESSAGE_WORDS = 20
 
 
 def actions_since_user(tracker: DialogueStateTracker) -> int:
@@ -66,6 +68,10 @@ def read_in_context(
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
         return LISTEN_ACTION
+    if intent == "worried_about_other" and reading.own_loneliness:
+        return LISTEN_ACTION  # a person telling about their own life, not about someone else
+    if intent == "health_signal" and reading.disclosure and reading.words >= LONG_MESSAGE_WORDS:
+        return LISTEN_ACTION  # listened to first; the listening reply then names the huisarts
     if intent in UNPLACED_INTENTS:
         if reading.disclosure:
             return LISTEN_ACTION
