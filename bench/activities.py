@@ -24,7 +24,7 @@ from bot.store.activities import search_activities, upsert_activities
 from bot.store.db import make_engine, session_scope
 from bot.store.models import Municipality
 from bot.store.seed import prepare_database
-from tests.databases import fresh_database, postgres_available
+from tests.support.databases import fresh_database, postgres_available
 
 CATALOGUE_SIZE = 10_000
 QUERIES = 400

@@ -20,7 +20,7 @@ from typing import Any
 import aiohttp
 
 from bench.latency import percentile, rss_mb
-from tests.web.gateway_server import RunningGateway, start_stack
+from tests.support.gateway import RunningGateway, start_stack
 
 VISITORS = 50
 # A short Dutch conversation; "/for_myself" is the button the welcome offers (a click in the widget).

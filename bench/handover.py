@@ -21,7 +21,7 @@ import aiohttp
 from bench.latency import percentile, rss_mb
 from bot.store.accounts import add_user
 from bot.store.db import make_engine, session_scope
-from tests.web.gateway_server import RunningGateway, start_stack
+from tests.support.gateway import RunningGateway, start_stack
 
 PAIRS = 20
 MESSAGES = 15

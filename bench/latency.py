@@ -13,8 +13,8 @@ from typing import Any
 
 import aiohttp
 
-from tests.integration.servers import QUIET_ENV, free_port, start_assistant, wait_for
-from tests.paths import VENV_BIN
+from tests.support.paths import VENV_BIN
+from tests.support.servers import QUIET_ENV, free_port, start_assistant, wait_for
 
 OUR_SCRIPT = [
     "hoi",

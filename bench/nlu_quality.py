@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from bot.text import normalise
-from tests.paths import MODEL, ROOT
+from tests.support.paths import MODEL, ROOT
 
 HELDOUT_NLU = ROOT / "bench" / "data" / "nlu_heldout.yml"
 HELDOUT_CRISIS = ROOT / "bench" / "data" / "crisis_heldout.yml"

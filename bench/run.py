@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from bench import activities, gateway, handover, latency, nlu_quality
-from tests.integration.servers import QUIET_ENV
-from tests.paths import ROOT, VENV_BIN
+from tests.support.paths import ROOT, VENV_BIN
+from tests.support.servers import QUIET_ENV
 
 RESULTS = ROOT / "bench" / "results"
 

@@ -14,14 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.paths import MODEL, ROOT
-from tests.web.gateway_server import Stack, start_stack
+from tests.support.browser import EXIT_URL
+from tests.support.paths import ROOT
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-# Where "Snel weg" goes; answered by the test itself (page.route), so no internet is needed.
-EXIT_URL = "https://www.google.nl/"
 
 
 def chromium_path() -> str:
@@ -29,15 +27,6 @@ def chromium_path() -> str:
     if not found:
         pytest.fail("Chromium is missing: run scripts/install-chromium.sh (make test does).")
     return found
-
-
-@pytest.fixture(scope="package")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}; run `make train` (make test does).")
-    running = start_stack(Path(tmp_path_factory.mktemp("browser")))
-    yield running
-    running.stop()
 
 
 @pytest.fixture(scope="package")

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bot.store.accounts import add_user
 from bot.store.db import make_engine, session_scope
-from tests.paths import MODEL
-from tests.web.gateway_server import Stack, start_stack
+from tests.support.gateway import Stack, start_stack
+from tests.support.paths import MODEL
 
 pytestmark = pytest.mark.integration
 PASSWORD = "lang-genoeg-wachtwoord"

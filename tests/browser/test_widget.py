@@ -10,8 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.conftest import EXIT_URL
-from tests.web.gateway_server import Stack, start_gateway
+from tests.support.browser import EXIT_URL
+from tests.support.gateway import Stack, start_gateway
 
 pytestmark = pytest.mark.integration
 

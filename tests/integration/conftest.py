@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, start_assistant
-from tests.paths import MODEL
+from tests.support.paths import MODEL
+from tests.support.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, start_assistant
 
 
 @pytest.fixture(scope="session")

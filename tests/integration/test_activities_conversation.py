@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.servers import RunningAssistant
-from tests.integration.test_rest_conversation import _age_conversation, new_sender, payloads, texts
+from tests.support.rest import age_conversation, new_sender, payloads, texts
+from tests.support.servers import RunningAssistant
 
 pytestmark = pytest.mark.integration
 
@@ -24,7 +24,7 @@ def test_walking_group_in_enschede_chosen_and_asked_about_on_return(assistant: R
     said = texts(assistant.send(sender, choices[0]))
     assert "Je plan is" in said and "(voorbeeld) in Enschede" in said
 
-    _age_conversation(assistant, sender, seconds=2 * 3600)
+    age_conversation(assistant, sender, seconds=2 * 3600)
     said = texts(assistant.send(sender, "hallo daar"))
     assert "(voorbeeld) in Enschede" in said
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.integration.servers import RunningAssistant, free_port
-from tests.integration.test_rest_conversation import new_sender, texts
-from tests.paths import ROOT
+from tests.support.paths import ROOT
+from tests.support.rest import new_sender, texts
+from tests.support.servers import RunningAssistant, free_port
 
 pytestmark = pytest.mark.integration
 

@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
-import uuid
 from typing import Any
 
 import pytest
 
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
-from tests.integration.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, post_json
+from tests.support.rest import age_conversation, new_sender, payloads, texts
+from tests.support.servers import RunningAssistant, post_json
 
 pytestmark = pytest.mark.integration
-
-
-def texts(replies: list[dict[str, Any]]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
-
-
-def payloads(replies: list[dict[str, Any]]) -> list[str]:
-    return [button["payload"] for reply in replies for button in reply.get("buttons", [])]
-
-
-def new_sender() -> str:
-    return f"test-{uuid.uuid4().hex[:12]}"
 
 
 def test_welcome_says_it_is_a_digital_assistant_and_asks_who(assistant: RunningAssistant) -> None:
@@ -132,24 +119,6 @@ def test_crisis_in_any_turn(assistant: RunningAssistant, message: str) -> None:
     assert "113" in said and "0800-0113" in said and "112" in said
 
 
-def _age_conversation(assistant: RunningAssistant, sender: str, seconds: int) -> None:
-    """Move every stored event of this sender back in time, as if the visitor left long ago.
-
-    Rasa keeps a conversation in memory while it is active (bot/rasa_ext/tracker_store.py), so this then
-    waits until the test server has let go of it, as it would of a visitor who really left.
-    """
-    with sqlite3.connect(assistant.tracker_db) as db:
-        rows = db.execute("SELECT id, timestamp, data FROM events WHERE sender_id = ?", (sender,))
-        for row_id, timestamp, data in rows.fetchall():
-            event = json.loads(data)
-            event["timestamp"] = event["timestamp"] - seconds
-            db.execute(
-                "UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
-                (timestamp - seconds, json.dumps(event), row_id),
-            )
-    time.sleep(SHORT_TRACKER_CACHE_SECONDS + 0.5)
-
-
 def test_returning_visitor_is_asked_how_the_step_went(assistant: RunningAssistant) -> None:
     sender = new_sender()
     assistant.send(sender, "/for_myself")
@@ -159,7 +128,7 @@ def test_returning_visitor_is_asked_how_the_step_went(assistant: RunningAssistan
     said = texts(assistant.send(sender, step_buttons[0]))
     label = said.split("Je plan is: ")[1].split(".")[0]
 
-    _age_conversation(assistant, sender, seconds=2 * 60 * 60)
+    age_conversation(assistant, sender, seconds=2 * 60 * 60)
     replies = assistant.send(sender, "hallo")
     said = texts(replies)
     assert "De vorige keer koos je" in said and label in said

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.model.conftest import Parser
+from tests.support.nlu import Parser
 
 
 @pytest.mark.parametrize(

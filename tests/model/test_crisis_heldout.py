@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from bench.nlu_quality import HELDOUT_CRISIS, HELDOUT_NLU, load_nlu_examples, text_key, training_keys
-from tests.model.conftest import Parser
-from tests.paths import ROOT
+from tests.support.nlu import Parser
+from tests.support.paths import ROOT
 
 DEV = ROOT / "data" / "safety" / "crisis_dev.yml"
 CORPUS = ROOT / "data" / "safety" / "crisis_corpus.yml"

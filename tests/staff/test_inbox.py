@@ -17,7 +17,8 @@ from bot.store.db import make_engine, session_scope
 from bot.store.meldingen import NewMelding, create_melding, status_for_code
 from bot.store.models import AuditEntry
 from bot.store.seed import prepare_database
-from bot.web.staff import add_staff_routes
+from bot.web.rendering import setup_templates
+from bot.web.routes import add_staff_routes
 
 PASSWORD = "lang-genoeg-wachtwoord"
 
@@ -36,6 +37,7 @@ async def site(empty_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator
             session, NewMelding("GM0153", "self", "Ik zou graag iemand spreken.", None, "none", None)
         )
     app = web.Application()
+    setup_templates(app)
     add_staff_routes(app)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()

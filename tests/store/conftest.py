@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from bot.store.db import make_engine
 from bot.store.seed import prepare_database
-from tests.databases import BACKENDS, fresh_database
+from tests.support.databases import BACKENDS, fresh_database
 
 
 @pytest.fixture(params=BACKENDS, scope="module")
@@ -28,12 +28,3 @@ def prepared(prepared_url: str) -> Iterator[Engine]:
     engine = make_engine(prepared_url)
     yield engine
     engine.dispose()
-
-
-@pytest.fixture(params=BACKENDS)
-def empty_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    """A database with nothing in it (for migration and import tests that change data)."""
-    from pathlib import Path
-
-    with fresh_database(request.param, Path(str(tmp_path))) as url:
-        yield url

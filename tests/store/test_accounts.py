@@ -29,7 +29,7 @@ from bot.store.meldingen import NewMelding, create_melding, set_status
 from bot.store.models import AuditEntry, Melding, User
 from bot.store.retention import purge_conversations, purge_meldingen
 from bot.store.seed import prepare_database
-from tests.paths import ROOT
+from tests.support.paths import ROOT
 
 PASSWORD = "lang-genoeg-wachtwoord"
 

@@ -17,7 +17,7 @@ from bot.socialmap.activity_file import COLUMNS
 from bot.store.db import make_engine, session_scope
 from bot.store.models import Activity, ActivityInterest
 from bot.store.seed import prepare_database
-from tests.paths import ROOT
+from tests.support.paths import ROOT
 
 GOOD = {
     "source_id": "buurthuis-42",

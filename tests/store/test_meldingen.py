@@ -26,8 +26,8 @@ from bot.store.db import make_engine, session_scope
 from bot.store.meldingen import MAX_ATTEMPTS, NewMelding, create_melding, status_for_code
 from bot.store.models import Delivery, Melding
 from bot.store.seed import prepare_database
-from tests.integration.servers import free_port
-from tests.paths import ROOT
+from tests.support.paths import ROOT
+from tests.support.servers import free_port
 
 NEIGHBOUR = NewMelding(
     municipality_code="GM0268",

@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from actions.activities import ActionFindActivities, ActionPrepareActivitySearch, ValidateActivityForm
 from actions.steps import ActionConfirmStep, ActionProposeSteps
 from bot.socialmap.activity_match import EXAMPLE_NOTICE
-from tests.unit.conftest import entity, make_tracker, responses, run_action, slot_sets, user_event
+from tests.support.trackers import entity, make_tracker, responses, run_action, slot_sets, user_event
 
 pytestmark = pytest.mark.usefixtures("social_map")
 

@@ -15,7 +15,7 @@ from actions.handover import (
 from actions.offers import ActionOfferNext
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import open_handover
-from tests.unit.conftest import make_tracker, responses, run_action, slot_sets, user_event
+from tests.support.trackers import make_tracker, responses, run_action, slot_sets, user_event
 
 pytestmark = pytest.mark.usefixtures("social_map")
 

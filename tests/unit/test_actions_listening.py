@@ -7,8 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.listening import MAX_LISTEN_TURNS, ActionListenReflect
-
-from .conftest import make_tracker, responses, run_action, slot_sets
+from tests.support.trackers import make_tracker, responses, run_action, slot_sets
 
 # What a first listening turn learns about a new visitor, slot by slot: no cause, duration or kind yet,
 # not isolated, no interests. Only slots whose value changes are set (the domain starts them at None).

@@ -15,7 +15,7 @@ from actions.melding import (
 )
 from bot.store.db import default_engine, session_scope
 from bot.store.meldingen import set_status
-from tests.unit.conftest import load_domain, make_tracker, responses, run_action, slot_sets, user_event
+from tests.support.trackers import load_domain, make_tracker, responses, run_action, slot_sets, user_event
 
 pytestmark = pytest.mark.usefixtures("social_map")
 FORM_SLOTS = load_domain()["forms"]["melding_form"]["required_slots"]

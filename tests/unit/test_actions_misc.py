@@ -12,8 +12,7 @@ from actions.offers import ActionOfferNext
 from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection
 from actions.safety import ActionCrisisResponse
 from actions.wishes import ActionSummariseWishes, join_dutch
-
-from .conftest import bot_action, make_tracker, responses, run_action, user_event
+from tests.support.trackers import bot_action, make_tracker, responses, run_action, slot_sets, user_event
 
 # --- Safety ----------------------------------------------------------------------------------
 
@@ -66,7 +65,20 @@ async def test_offer_next_for_every_pending_value(
     events, dispatcher = await run_action(ActionOfferNext(), tracker)
 
     assert responses(dispatcher) == expected
-    assert events == [SlotSet("pending_question", next_pending)]
+    assert events[-1] == SlotSet("pending_question", next_pending)
+    # A "nee" to the scale, wishes or steps is remembered for the whole conversation.
+    declined = [pending] if pending in ("scale", "wishes", "steps") else None
+    assert slot_sets(events).get("declined_offers") == declined
+
+
+async def test_a_declined_offer_is_not_offered_again() -> None:
+    tracker = make_tracker(
+        text="nee", intent="deny", slots={"pending_question": "scale", "declined_offers": ["wishes"]}
+    )
+    events, dispatcher = await run_action(ActionOfferNext(), tracker)
+
+    assert responses(dispatcher) == ["utter_door_open"]
+    assert slot_sets(events)["declined_offers"] == ["wishes", "scale"]
 
 
 def test_offer_cases_cover_every_pending_value_in_the_domain(domain: dict[str, Any]) -> None:

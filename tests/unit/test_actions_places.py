@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.meldpunt import ActionShowMeldpunt, ValidateMunicipalityForm
-from tests.unit.conftest import make_tracker, responses, run_action, slot_sets, user_event
+from tests.support.trackers import make_tracker, responses, run_action, slot_sets, user_event
 
 pytestmark = pytest.mark.usefixtures("social_map")
 

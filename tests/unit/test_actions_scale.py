@@ -7,8 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.scale import ActionScoreScale, ValidateLonelinessScaleForm
 from bot.conversation.scale import ITEMS
-
-from .conftest import load_domain, make_tracker, responses, run_action, user_event
+from tests.support.trackers import load_domain, make_tracker, responses, run_action, user_event
 
 EMOTIONAL = ("scale_q1", "scale_q4", "scale_q6")
 SOCIAL = ("scale_q2", "scale_q3", "scale_q5")

@@ -9,8 +9,7 @@ from rasa_sdk.events import SlotSet
 import actions.steps
 from actions.steps import ActionConfirmStep, ActionProposeSteps, choose_payload
 from bot.conversation.steps import step_by_id
-
-from .conftest import entity, make_tracker, responses, run_action
+from tests.support.trackers import entity, make_tracker, responses, run_action
 
 TODAY = dt.date(2026, 11, 27)
 OFFERED = ["lotgenoten", "maatje", "vertrouwd_persoon"]

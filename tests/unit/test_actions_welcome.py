@@ -3,8 +3,7 @@ from __future__ import annotations
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
 from actions.welcome import CARRIED_SLOTS, ActionSessionStart, ActionWelcome
-
-from .conftest import make_tracker, responses, run_action
+from tests.support.trackers import make_tracker, responses, run_action
 
 PLAN_LABEL = "Een maatje zoeken: één vaste persoon om mee af te spreken"
 

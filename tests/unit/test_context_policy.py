@@ -54,3 +54,18 @@ def test_choosing_a_step_that_was_never_proposed_is_read_as_told() -> None:
 def test_the_intents_own_rule_acts_otherwise() -> None:
     assert decide("feel_lonely", "ik voel me eenzaam") is None
     assert decide("ask_human", "kan ik met een mens praten") is None
+
+
+def test_a_person_telling_about_their_own_life_is_not_sent_to_the_menu_for_others() -> None:
+    text = "ik voel me zelf ook zo alleen sinds de scheiding, niemand belt meer"
+    assert decide("worried_about_other", text, role=None, listen_turns=0) == LISTEN_ACTION
+    assert decide("worried_about_other", "mijn buurman is zo alleen, hij krijgt nooit bezoek") is None
+
+
+def test_a_long_story_with_health_signals_is_listened_to_first() -> None:
+    text = (
+        "sinds mijn vrouw dood is slaap ik slecht, eet ik bijna niks en zie ik het nut van opstaan niet "
+        "meer, de dagen zijn zo lang en stil geworden"
+    )
+    assert decide("health_signal", text) == LISTEN_ACTION
+    assert decide("health_signal", "ik vergeet steeds alles") is None

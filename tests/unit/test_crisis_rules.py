@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from bot.safety.crisis import detect_crisis, has_harmless_idiom
-from tests.paths import ROOT
+from tests.support.paths import ROOT
 
 DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(encoding="utf-8"))
 

@@ -21,8 +21,8 @@ from bot.conversation.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Durati
 from bot.conversation.reading import FEELING_PATTERNS
 from bot.conversation.scale import ITEMS, Band
 from bot.conversation.steps import STEPS_FILE
-
-from .conftest import ROOT, load_domain
+from tests.support.paths import ROOT
+from tests.support.trackers import load_domain
 
 ACTIONS_DIR = ROOT / "actions"
 ACTION_FILES = sorted(ACTIONS_DIR.glob("*.py"))
@@ -53,7 +53,7 @@ def literal_responses() -> set[str]:
     found: set[str] = set()
     for path in RESPONSE_SOURCES:
         found |= set(re.findall(r"""(?<![\w{])["'](utter_[a-z0-9_]+)["']""", source(path)))
-    return found
+    return found - {"utter_action"}  # Rasa's metadata key on bot events, not a response
 
 
 def fstring_families() -> set[str]:
@@ -261,3 +261,38 @@ def test_step_ids_are_unique_and_payload_safe(raw_steps: list[dict[str, Any]]) -
 def test_step_entity_is_in_the_domain(domain_dict: dict[str, Any]) -> None:
     assert "step" in domain_dict["entities"]
     assert "choose_step" in domain_dict["intents"]
+
+
+# --- The person's form of address ("u" is mirrored) ------------------------------------------------
+
+JE_WORDS = re.compile(r"\b(je|jij|jou|jouw|jezelf|jullie)\b", re.IGNORECASE)
+U_WORDS = re.compile(r"\b(u|uw|uzelf)\b", re.IGNORECASE)
+ADDRESS_STATES = [
+    {"address": address, "role": role, "loneliness_type": kind}
+    for address in ("je", "u")
+    for role in (None, "self", "other", "professional")
+    for kind in (None, "social", "emotional", "existential")
+]
+
+
+def matching_variants(variants: list[dict[str, Any]], slots: dict[str, Any]) -> list[dict[str, Any]]:
+    """The variants Rasa may choose from in this state (its rule: matching conditionals, else defaults)."""
+    conditional = [
+        variant
+        for variant in variants
+        if variant.get("condition")
+        and all(slots.get(c["name"]) == c["value"] for c in variant["condition"])
+    ]
+    return conditional or [variant for variant in variants if not variant.get("condition")]
+
+
+def test_every_response_follows_the_persons_form_of_address(domain_dict: dict[str, Any]) -> None:
+    wrong: list[str] = []
+    for name, variants in domain_dict["responses"].items():
+        for slots in ADDRESS_STATES:
+            for variant in matching_variants(variants, slots):
+                text = variant.get("text", "")
+                # The u-form uses no je-words; the je-form uses no u-words.
+                if JE_WORDS.search(text) if slots["address"] == "u" else U_WORDS.search(text):
+                    wrong.append(f"{name} ({slots['address']}, role {slots['role']}): {text[:60]}")
+    assert sorted(set(wrong)) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.utils.endpoints import read_endpoint_config
 
-from tests.paths import ROOT
+from tests.support.paths import ROOT
 
 
 def test_rasa_sends_the_token_from_actions_token(monkeypatch: pytest.MonkeyPatch) -> None:

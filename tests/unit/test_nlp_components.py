@@ -19,7 +19,7 @@ from bot.rasa_ext.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
 from bot.rasa_ext.nlp.safety_screen import SCREEN_KEY, SafetyScreen
 from bot.text import MAX_MESSAGE_CHARS
-from tests.paths import ROOT
+from tests.support.paths import ROOT
 
 
 def _message(text: str, intent: str = "feel_lonely", confidence: float = 0.9, **metadata: Any) -> Message:

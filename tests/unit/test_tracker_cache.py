@@ -14,7 +14,8 @@ from rasa.utils.endpoints import read_endpoint_config
 
 from bot.cli import build_parser
 from bot.rasa_ext.tracker_store import CachedSQLTrackerStore, current_session
-from tests.unit.conftest import DOMAIN_FILE, ROOT
+from tests.support.paths import ROOT
+from tests.support.trackers import DOMAIN_FILE
 
 
 class Clock:

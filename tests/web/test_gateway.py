@@ -15,9 +15,9 @@ import aiohttp
 import pytest
 
 from bot.text import MAX_MESSAGE_CHARS
-from tests.integration.servers import free_port
-from tests.web.chat_client import ChatClient, bot_text, buttons
-from tests.web.gateway_server import RunningGateway, Stack, start_gateway
+from tests.support.chat_client import ChatClient, bot_text, buttons
+from tests.support.gateway import RunningGateway, Stack, start_gateway
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.integration
 

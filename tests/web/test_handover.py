@@ -17,9 +17,9 @@ import pytest
 
 from bot.store.accounts import add_user
 from bot.store.db import make_engine, session_scope
-from tests.paths import MODEL
-from tests.web.chat_client import ChatClient, bot_text, buttons
-from tests.web.gateway_server import Stack, start_stack
+from tests.support.chat_client import ChatClient, bot_text, buttons
+from tests.support.gateway import Stack, start_stack
+from tests.support.paths import MODEL
 
 PASSWORD = "lang-genoeg-wachtwoord"
 WAIT_SECONDS = 25

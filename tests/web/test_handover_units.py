@@ -1,4 +1,4 @@
-"""Small parts of the live handover in the gateway: frames, history labels, delivery, summary lines."""
+"""Small parts of the live handover in the gateway: frames, history labels, live frames, summary lines."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from bot.conversation.handover import HandoverSummary, summary_lines, within_hours
-from bot.web.delivery import LocalDelivery
 from bot.web.history import history_messages
+from bot.web.live_frames import LocalLiveFrames
 from bot.web.protocol import Typing, parse_client_frame
 
 
@@ -25,8 +25,8 @@ def test_volunteer_messages_in_the_tracker_show_as_from_the_volunteer() -> None:
     assert [m["from"] for m in history_messages(events)] == ["visitor", "volunteer", "assistant"]
 
 
-async def test_local_delivery_reaches_every_tab_and_the_volunteer() -> None:
-    delivery = LocalDelivery()
+async def test_local_live_frames_reach_every_tab_and_the_volunteer() -> None:
+    live_frames = LocalLiveFrames()
     got: list[tuple[str, dict[str, Any]]] = []
 
     async def tab_one(frame: dict[str, Any]) -> None:
@@ -38,15 +38,15 @@ async def test_local_delivery_reaches_every_tab_and_the_volunteer() -> None:
     async def volunteer(frame: dict[str, Any]) -> None:
         got.append(("volunteer", frame))
 
-    delivery.add_visitor("v", tab_one)
-    delivery.add_visitor("v", tab_two)
-    delivery.add_volunteer("v", volunteer)
-    await delivery.to_visitor("v", {"type": "volunteer", "text": "hoi"})
-    await delivery.to_volunteer("v", {"type": "visitor", "text": "hallo"})
-    delivery.remove_visitor("v", tab_one)
-    delivery.remove_volunteer("v", volunteer)
-    await delivery.to_visitor("v", {"type": "x"})
-    await delivery.to_volunteer("v", {"type": "y"})
+    live_frames.add_visitor("v", tab_one)
+    live_frames.add_visitor("v", tab_two)
+    live_frames.add_volunteer("v", volunteer)
+    await live_frames.to_visitor("v", {"type": "volunteer", "text": "hoi"})
+    await live_frames.to_volunteer("v", {"type": "visitor", "text": "hallo"})
+    live_frames.remove_visitor("v", tab_one)
+    live_frames.remove_volunteer("v", volunteer)
+    await live_frames.to_visitor("v", {"type": "x"})
+    await live_frames.to_volunteer("v", {"type": "y"})
     assert [who for who, _ in got] == ["tab1", "tab2", "volunteer", "tab2"]
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from bot.store.db import make_engine
 from bot.store.seed import prepare_database
-from tests.paths import MODEL, ROOT, VENV_BIN
+from tests.support.paths import MODEL, ROOT, VENV_BIN
 
 QUIET_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",

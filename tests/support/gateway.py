@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bot.store.db import make_engine
 from bot.store.seed import prepare_database
-from tests.integration.servers import QUIET_ENV, RunningAssistant, free_port, start_assistant, wait_for
-from tests.paths import ROOT, VENV_BIN
+from tests.support.paths import ROOT, VENV_BIN
+from tests.support.servers import QUIET_ENV, RunningAssistant, free_port, start_assistant, wait_for
 
 
 @dataclass
