@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
 from actions.common import OFFER_RESPONSE, latest_intent, latest_text, next_offer, set_pending, slot_list
-from bot.conversation.listening import find_duration, find_interests, infer_type
+from bot.conversation.listening import find_duration, find_interests
 from bot.conversation.reading import read_message
 from bot.conversation.reflection import answer, open_question, reflect
 
@@ -36,7 +36,7 @@ class ActionListenReflect(BaseAction):
         causes = known_causes + new_causes
         duration = find_duration(text) if intent == "tell_duration" or not reading.causes else None
         duration = duration or tracker.get_slot("duration")
-        kind = infer_type(text, new_causes, tracker.get_slot("loneliness_type"))
+        kind = reading.kind(tracker.get_slot("loneliness_type"))
         isolated = bool(tracker.get_slot("social_isolation")) or reading.isolation
         interests = slot_list(tracker, "interests")
         interests += [name for name in find_interests(text) if name not in interests]

@@ -12,9 +12,7 @@ every failure reproducible: the failure names the seed and the conversation.
 
 from __future__ import annotations
 
-import json
 import random
-import sqlite3
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -23,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from tests.support.servers import RunningAssistant
+from tests.support.rest import age_conversation
+from tests.support.servers import RunningAssistant, start_assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_VOICES_DEV = ROOT / "bench" / "data" / "real_voices" / "development.yml"
@@ -111,20 +110,6 @@ def with_typos(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
-def age_conversation(assistant: RunningAssistant, sender: str, seconds: int, cache_seconds: float) -> None:
-    """Move the sender's stored events back in time, then wait until Rasa has let go of the conversation."""
-    with sqlite3.connect(assistant.tracker_db) as db:
-        rows = db.execute("SELECT id, timestamp, data FROM events WHERE sender_id = ?", (sender,))
-        for row_id, timestamp, data in rows.fetchall():
-            event = json.loads(data)
-            event["timestamp"] = event["timestamp"] - seconds
-            db.execute(
-                "UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
-                (timestamp - seconds, json.dumps(event), row_id),
-            )
-    time.sleep(cache_seconds + 0.5)
-
-
 class Fuzzer:
     """Drives random conversations and checks the invariants after every message."""
 
@@ -180,7 +165,7 @@ class Fuzzer:
         before = self.check(number, 0, "hoi", replies, [])
         for turn in range(1, self.rng.randint(3, 9)):
             if self.rng.random() < 0.03:
-                age_conversation(self.assistant, sender, AN_HOUR_AND_MORE, self.cache_seconds)
+                age_conversation(self.assistant, sender, AN_HOUR_AND_MORE)
                 message = self.rng.choice(("hoi", "ik ben er weer"))
             else:
                 message = self.next_message(replies)
@@ -198,3 +183,18 @@ class Fuzzer:
         self.report.log_tracebacks = logs.count("Traceback")
         self.report.log_circuit_breaker = logs.count("Circuit breaker tripped")
         return self.report
+
+
+def measure(workdir: Path, conversations: int, seed: int) -> dict[str, Any]:
+    """Start the assistant, run the conversations, and report (for `make bench`)."""
+    cache_seconds = 1.0
+    assistant = start_assistant(workdir / "dialogue", tracker_cache_seconds=cache_seconds)
+    started = time.perf_counter()
+    try:
+        report = Fuzzer(assistant, seed, cache_seconds).run(conversations)
+    finally:
+        assistant.stop()
+    result = report.as_dict()
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    result["targets"] = {"violation_count_max": 0, "log_tracebacks_max": 0, "log_circuit_breaker_max": 0}
+    return result

@@ -10,11 +10,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import activities, gateway, handover, latency, nlu_quality
+from bench import activities, dialogue_fuzz, gateway, handover, latency, nlu_quality, real_voices
 from tests.support.paths import ROOT, VENV_BIN
 from tests.support.servers import QUIET_ENV
 
 RESULTS = ROOT / "bench" / "results"
+FUZZ_CONVERSATIONS = 2000
+FUZZ_SEED = 20261204
 
 
 def time_full_training(workdir: Path) -> float:
@@ -57,13 +59,15 @@ def write(name: str, data: dict[str, object]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks named on the command line (nlu, latency, activities, gateway, handover), or all."""
+    """Run the benchmarks named on the command line, or all of them."""
     wanted = set(sys.argv[1:] if argv is None else argv) or {
         "nlu",
         "latency",
         "activities",
         "gateway",
         "handover",
+        "real_voices",
+        "dialogue",
     }
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
@@ -86,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
         if "handover" in wanted:
             print("Live handover: 20 visitors with 20 volunteers at once, visitor -> volunteer -> visitor...")
             write("handover.json", handover.measure(workdir))
+        if "real_voices" in wanted:
+            print("Real voices: the held-out part, each message after 'hoi', and the conversations...")
+            write("real_voices.json", real_voices.measure(workdir, ("heldout",)))
+        if "dialogue" in wanted:
+            print(f"Dialogue invariants: {FUZZ_CONVERSATIONS} random conversations through the real model...")
+            write("dialogue.json", dialogue_fuzz.measure(workdir, FUZZ_CONVERSATIONS, FUZZ_SEED))
     return 0
 
 

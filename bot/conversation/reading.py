@@ -54,6 +54,13 @@ FEELING_PATTERNS: dict[str, str] = {
     "hoop": r"\bhoop\b|hoop ik|hoopvol|zin in|ik wil graag",
 }
 
+# Feelings that tell the kind of loneliness in the person's own words.
+FEELING_KINDS: dict[str, LonelinessType] = {
+    "zinloosheid": "existential",
+    "onbegrip": "existential",
+    "gemis": "emotional",
+}
+
 # People named, as the person names them: the relation key and the word for a reflection.
 RELATIONS: dict[str, str] = {
     "partner": r"(mijn|m n) (man|vrouw|partner|echtgenoot|echtgenote|vriend|vriendin|lief)\b",
@@ -107,7 +114,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _COMPILED_CAUSES = {cause: re.compile(rf"\b(?:{pattern})") for cause, pattern in CAUSE_PATTERNS.items()}
 _COMPILED_FEELINGS = {name: re.compile(rf"\b(?:{pattern})") for name, pattern in FEELING_PATTERNS.items()}
 _COMPILED_RELATIONS = {name: re.compile(pattern) for name, pattern in RELATIONS.items()}
-_COMPILED_TYPES = {kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in TYPE_CUES.items()}
+_COMPILED_TYPES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(rf"\b(?:{pattern})") for kind, pattern in TYPE_CUES.items()
+}
 _COMPILED_QUESTIONS = tuple((kind, re.compile(pattern)) for kind, pattern in _QUESTIONS)
 _COMPILED_CAPABILITIES = tuple((kind, re.compile(pattern)) for kind, pattern in _CAPABILITIES)
 
@@ -125,6 +134,7 @@ class Reading:
     feelings: tuple[str, ...] = ()
     people: tuple[tuple[str, str], ...] = ()  # (relation key, the word the person used)
     kinds: tuple[LonelinessType, ...] = ()  # from the person's own words first, then from the causes
+    own_kinds: tuple[LonelinessType, ...] = ()  # from the person's own words and feelings only
     isolation: bool = False
     time: Time | None = None
     question: QuestionKind | None = None
@@ -140,6 +150,14 @@ class Reading:
         if self.causes:
             return self.causes[0]
         return self.feelings[0] if self.feelings else None
+
+    def kind(self, current: LonelinessType | None) -> LonelinessType | None:
+        """The kind of loneliness: the person's own words first, then what was known, then the causes."""
+        if self.own_kinds:
+            return self.own_kinds[0]
+        if current is not None:
+            return current
+        return self.kinds[0] if self.kinds else None
 
     @property
     def own_loneliness(self) -> bool:
@@ -198,11 +216,14 @@ def read_message(text: str) -> Reading:
         for key, pattern in _COMPILED_RELATIONS.items()
         if (match := pattern.search(cleaned)) is not None
     )
-    own_kinds = _in_order(_first_positions(_COMPILED_TYPES, cleaned))
+    worded = _first_positions(_COMPILED_TYPES, cleaned)
+    for feeling, kind in FEELING_KINDS.items():
+        if feeling in feelings and kind not in worded:
+            worded[kind] = feelings[feeling]
+    own_kinds: tuple[LonelinessType, ...] = _in_order(worded)  # type: ignore[assignment]
     cause_kinds = [CAUSE_TYPE[cause] for cause in _in_order(causes)]
-    kinds = tuple(dict.fromkeys([*own_kinds, *cause_kinds]))  # type: ignore[list-item]
-    if feelings.get("zinloosheid") is not None and "existential" not in kinds:
-        kinds = (*kinds, "existential")
+    isolation_kind: list[LonelinessType] = ["social"] if signals_isolation(text) else []
+    kinds = tuple(dict.fromkeys([*own_kinds, *cause_kinds, *isolation_kind]))
     isolation = signals_isolation(text)
     first_person = _FIRST_PERSON.search(cleaned) is not None
     capability = next((kind for kind, pattern in _COMPILED_CAPABILITIES if pattern.search(cleaned)), None)
@@ -210,7 +231,7 @@ def read_message(text: str) -> Reading:
         causes
         or feelings
         or isolation
-        or own_kinds
+        or worded
         or _FEELING_STATEMENT.search(cleaned)
         or (first_person and words >= LONG_WORDS)
     )
@@ -220,7 +241,8 @@ def read_message(text: str) -> Reading:
         causes=_in_order(causes),
         feelings=_in_order(feelings),
         people=people,
-        kinds=kinds,  # type: ignore[arg-type]
+        kinds=kinds,
+        own_kinds=own_kinds,
         isolation=isolation,
         time=_time(cleaned),
         question=_question(text, cleaned),

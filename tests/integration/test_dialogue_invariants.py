@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.integration
-
 from bench.dialogue_fuzz import Fuzzer
 from tests.support.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant, start_assistant
+
+pytestmark = pytest.mark.integration
 
 CONVERSATIONS = int(os.environ.get("FUZZ_CONVERSATIONS", "120"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261204"))

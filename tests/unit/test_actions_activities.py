@@ -8,7 +8,12 @@ from typing import Any
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.activities import ActionFindActivities, ActionPrepareActivitySearch, ValidateActivityForm
+from actions.activities import (
+    ActionFindActivities,
+    ActionPrepareActivitySearch,
+    ValidateActivityForm,
+    understood_request,
+)
 from actions.steps import ActionConfirmStep, ActionProposeSteps
 from bot.socialmap.activity_match import EXAMPLE_NOTICE
 from tests.support.trackers import entity, make_tracker, responses, run_action, slot_sets, user_event
@@ -177,3 +182,15 @@ async def test_small_steps_offer_a_local_search() -> None:
     payloads = [button["payload"] for button in dispatcher.messages[0]["buttons"]]
     assert "/find_activity" in payloads
     assert slot_sets(events)["found_activities"] == []
+
+
+def test_the_request_is_said_back_so_a_misread_shows_at_once() -> None:
+    events = [
+        SlotSet("municipality", "Groningen"),
+        SlotSet("municipality_code", "GM0014"),
+        SlotSet("activity_interest", None),
+        SlotSet("activity_day", "dinsdag"),
+        SlotSet("activity_free", False),
+    ]
+    assert understood_request(events) == "In Groningen, op dinsdag"
+    assert understood_request([SlotSet("municipality", "Hengelo"), SlotSet("municipality_code", None)]) == ""

@@ -69,3 +69,7 @@ def test_a_long_story_with_health_signals_is_listened_to_first() -> None:
     )
     assert decide("health_signal", text) == LISTEN_ACTION
     assert decide("health_signal", "ik vergeet steeds alles") is None
+
+
+def test_an_activity_chosen_from_the_shown_list_is_a_choice() -> None:
+    assert decide("choose_step", "de wandelgroep", found_activities=["wandel-1"]) is None

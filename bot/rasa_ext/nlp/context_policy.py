@@ -10,18 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation.reading import Reading, read_message
+from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
+from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
 
 LISTEN_ACTION = "action_listen_reflect"
 CRISIS_INTENT = "crisis"
@@ -64,7 +62,7 @@ def read_in_context(
     listened = float(slots.get("listen_turns") or 0) > 0
     if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
         return LISTEN_ACTION
-    if intent == "choose_step" and not slots.get("proposed_steps"):
+    if intent == "choose_step" and not slots.get("proposed_steps") and not slots.get("found_activities"):
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
         return LISTEN_ACTION
@@ -81,37 +79,12 @@ def read_in_context(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class ContextPolicy(Policy):
+class ContextPolicy(FixedPolicy):
     """Reads the latest message with the conversation's open question before the rules answer it.
 
     Above the RulePolicy (priority 6) and beside the CrisisPolicy (7), which it never overrules: it
     abstains on the crisis intent and while a form is active (the form reads its own answers).
     """
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        """Above the RulePolicy."""
-        return {"priority": 7}
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        """Create the policy (it learns nothing)."""
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(
-        self,
-        training_trackers: list[TrackerWithCachedStates],
-        domain: Domain,
-        **kwargs: Any,
-    ) -> Resource:
-        """Nothing to learn: the policy is fixed."""
-        return self._resource
 
     def predict_action_probabilities(
         self,
@@ -138,4 +111,6 @@ class ContextPolicy(Policy):
         intent = message.intent.get("name") if message else None
         if message is None or intent == CRISIS_INTENT:
             return None
+        if (message.metadata or {}).get(VERIFIED_BUTTON_KEY) is True:
+            return None  # a clicked button answers the assistant's own question by definition
         return read_in_context(intent, read_message(message.text or ""), tracker.current_slot_values())

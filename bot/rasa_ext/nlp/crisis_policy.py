@@ -4,53 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
 
 CRISIS_INTENT = "crisis"
 CRISIS_ACTION = "action_crisis_response"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class CrisisPolicy(Policy):
+class CrisisPolicy(FixedPolicy):
     """Predicts `action_crisis_response` right after a `crisis` message, then listens again.
 
     Its predictions do not depend on the rest of the user turn and carry the highest priority, so
     they win over an active form and over every learned policy. The conversation stays open: after
     the crisis answer the assistant listens, and the person can go on or ask for a human.
     """
-
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        """Highest priority of all policies (RulePolicy has 6)."""
-        return {"priority": 7}
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        featurizer: Any = None,
-    ) -> None:
-        """Create the policy (it learns nothing)."""
-        super().__init__(config, model_storage, resource, execution_context, featurizer)
-
-    def train(
-        self,
-        training_trackers: list[TrackerWithCachedStates],
-        domain: Domain,
-        **kwargs: Any,
-    ) -> Resource:
-        """Nothing to learn: the policy is fixed."""
-        return self._resource
 
     def predict_action_probabilities(
         self,
