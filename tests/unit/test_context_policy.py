@@ -48,7 +48,7 @@ def test_a_long_yes_without_an_open_question_is_read_as_told() -> None:
 
 def test_choosing_a_step_that_was_never_proposed_is_read_as_told() -> None:
     assert decide("choose_step", "ik wandelde altijd graag met mijn man") == LISTEN_ACTION
-    assert decide("choose_step", "wandelen", proposed_steps=["wandelgroep"]) is None
+    assert decide("choose_step", "wandelen", steps_shown=True) is None
 
 
 def test_the_intents_own_rule_acts_otherwise() -> None:
@@ -72,4 +72,4 @@ def test_a_long_story_with_health_signals_is_listened_to_first() -> None:
 
 
 def test_an_activity_chosen_from_the_shown_list_is_a_choice() -> None:
-    assert decide("choose_step", "de wandelgroep", found_activities=["wandel-1"]) is None
+    assert decide("choose_step", "de wandelgroep", steps_shown=True) is None

@@ -32,6 +32,9 @@ ANSWER_INTENTS: dict[str, str] = {
 # Intents that say nothing of their own; a long personal message classified as one is read as told.
 UNPLACED_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
+# Read from the conversation itself (not from a slot an action sets), so story tests see it too.
+STEPS_SHOWN = "steps_shown"
+STEP_ACTIONS = frozenset({"action_propose_steps", "action_find_activities"})
 # After these actions the assistant always waits for the person.
 TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, "action_fallback"})
 # Rasa stops a turn after 10 predictions; a turn never needs this many actions.
@@ -62,7 +65,7 @@ def read_in_context(
     listened = float(slots.get("listen_turns") or 0) > 0
     if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
         return LISTEN_ACTION
-    if intent == "choose_step" and not slots.get("proposed_steps") and not slots.get("found_activities"):
+    if intent == "choose_step" and not slots.get(STEPS_SHOWN):
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
         return LISTEN_ACTION
@@ -113,4 +116,7 @@ class ContextPolicy(FixedPolicy):
             return None
         if (message.metadata or {}).get(VERIFIED_BUTTON_KEY) is True:
             return None  # a clicked button answers the assistant's own question by definition
-        return read_in_context(intent, read_message(message.text or ""), tracker.current_slot_values())
+        slots = tracker.current_slot_values()
+        executed = (event.action_name for event in tracker.events if isinstance(event, ActionExecuted))
+        slots[STEPS_SHOWN] = any(name in STEP_ACTIONS for name in executed)
+        return read_in_context(intent, read_message(message.text or ""), slots)
