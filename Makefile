@@ -13,7 +13,7 @@ MODEL := models/current.tar.gz
 CHROMIUM_READY := var/.chromium-ready
 TRAINING_DATA := data/nlu data/rules data/stories
 TRAINING_INPUTS := config.yml $(shell find domain $(TRAINING_DATA) data/safety -name '*.yml' 2>/dev/null) \
-	$(wildcard bot/rasa_ext/nlp/*.py) $(wildcard bot/safety/*.py) bot/text.py
+	$(wildcard bot/rasa_ext/nlp/*.py) $(wildcard bot/safety/*.py bot/safety/rules/*.py) bot/text.py
 
 # No telemetry or error reports leave the machine; quiet TensorFlow; readable logs.
 export RASA_TELEMETRY_ENABLED := false

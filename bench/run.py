@@ -1,4 +1,4 @@
-"""`make bench`: writes bench/results/nlu.json, latency.json, activities.json, gateway.json, handover.json."""
+"""`make bench`: runs every benchmark (or those named) and writes one JSON file each to bench/results/."""
 
 from __future__ import annotations
 
@@ -10,7 +10,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import activities, dialogue_fuzz, gateway, handover, latency, nlu_quality, real_voices
+from bench import (
+    activities,
+    crisis_tiers,
+    dialogue_fuzz,
+    gateway,
+    handover,
+    latency,
+    nlu_quality,
+    real_voices,
+)
+from tests.support.nlu import Parser
 from tests.support.paths import ROOT, VENV_BIN
 from tests.support.servers import QUIET_ENV
 
@@ -66,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         "activities",
         "gateway",
         "handover",
+        "crisis",
         "real_voices",
         "dialogue",
     }
@@ -90,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         if "handover" in wanted:
             print("Live handover: 20 visitors with 20 volunteers at once, visitor -> volunteer -> visitor...")
             write("handover.json", handover.measure(workdir))
+        if "crisis" in wanted:
+            print("Safety tiers on the held-out and development sets, synthetic and real...")
+            write("crisis.json", crisis_tiers.measure(Parser()))
         if "real_voices" in wanted:
             print("Real voices: the held-out part, each message after 'hoi', and the conversations...")
             write("real_voices.json", real_voices.measure(workdir, ("heldout",)))

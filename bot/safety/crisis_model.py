@@ -1,4 +1,4 @@
-"""A small trained model for acute risk: the second opinion next to the rules in `bot.safety.crisis`.
+"""A small trained model for acute risk: the second opinion next to the rules in `bot.safety.rules`.
 
 The rules catch the phrasings someone thought of; this model learns from many more examples
 (`data/safety/*.yml` plus every NLU training example) and catches indirect phrasings the rules miss.
@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import normalize
 
-from bot.safety.crisis import has_harmless_idiom, prepare
+from bot.safety.rules import has_harmless_idiom, prepare
 
 # Where a message is split into parts that are scored on their own.
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|,\s*(?:maar|en|want|dus|omdat)\s")
@@ -127,7 +127,7 @@ class CrisisModel:
         return self._scores([prepare(text) for text in texts])
 
     def _scores(self, prepared: list[str]) -> list[float]:
-        """Risk probability of each text already prepared by `bot.safety.crisis.prepare`."""
+        """Risk probability of each text already prepared by `bot.safety.rules.prepare`."""
         union = self.pipeline.named_steps["features"]
         if self._idf is None:
             self._idf = [vectoriser.idf_ for _, vectoriser in union.transformer_list]

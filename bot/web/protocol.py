@@ -67,7 +67,7 @@ ERROR_TEXTS: dict[ErrorCode, str] = {
 
 
 # While a volunteer has the conversation, Rasa is paused; the gateway itself answers acute risk
-# (checked with the same rules as every other message, `bot.safety.crisis`).
+# (checked with the same rules as every other message, `bot.safety.rules`).
 CRISIS_DURING_HANDOVER = (
     "Ik lees dat het nu heel zwaar voor je is. Denk je aan zelfdoding? Bel 113 of gratis 0800-0113, "
     "of chat via 113.nl. Ben je in direct gevaar? Bel 112. De vrijwilliger leest je bericht ook."

@@ -13,7 +13,7 @@ from typing import Literal
 from aiohttp import WSMsgType, web
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.safety.crisis import detect_crisis
+from bot.safety.rules import detect_crisis
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import open_handover
 from bot.text import strip_command_prefix

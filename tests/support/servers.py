@@ -144,6 +144,7 @@ def start_assistant(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
         # As in endpoints.yml: Rasa reads the token from ACTIONS_TOKEN (set for both servers below).
         "  token: ${ACTIONS_TOKEN}\n"
+        "nlg:\n  type: bot.rasa_ext.nlg.VariedNLG\n"
         + (
             f"tracker_store:\n  type: {TRACKER_STORE_TYPE}\n"
             f'  dialect: "sqlite"\n  db: "{assistant.tracker_db}"\n'

@@ -82,8 +82,13 @@ async def test_a_declined_offer_is_not_offered_again() -> None:
 
 
 def test_offer_cases_cover_every_pending_value_in_the_domain(domain: dict[str, Any]) -> None:
-    # The two handover consent steps are covered in test_actions_handover.py.
-    values = set(domain["slots"]["pending_question"]["values"]) - {"handover_summary", "handover_transcript"}
+    # The two handover consent steps are covered in test_actions_handover.py; the answer to the check
+    # question goes to action_risk_check_answer (test_actions_risk_check.py).
+    values = set(domain["slots"]["pending_question"]["values"]) - {
+        "handover_summary",
+        "handover_transcript",
+        "risk_check",
+    }
     assert {case[0] for case in OFFER_CASES if case[0] is not None} == values
 
 

@@ -12,8 +12,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY, CrisisClassifier
-from bot.safety.crisis import prepare
 from bot.safety.crisis_model import CrisisModel, CrisisScores, load_corpus, parts
+from bot.safety.rules import prepare
 
 CRISIS = [
     "ik wil niet meer leven",

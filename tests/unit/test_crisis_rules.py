@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bot.safety.crisis import detect_crisis, has_harmless_idiom
+from bot.safety.rules import detect_crisis, has_harmless_idiom
 from tests.support.paths import ROOT
 
 DEV = yaml.safe_load((ROOT / "data" / "safety" / "crisis_dev.yml").read_text(encoding="utf-8"))

@@ -9,13 +9,13 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_ext.channels.rest import LastPlainButtons, offered_payloads
 from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
-from bot.rasa_ext.nlp.crisis_policy import CRISIS_ACTION, CrisisPolicy
+from bot.rasa_ext.nlp.crisis_policy import CHECK_ACTION, CHECK_ANSWER_ACTION, CRISIS_ACTION, CrisisPolicy
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY, InputGuard
 from bot.rasa_ext.nlp.safety_screen import SCREEN_KEY, SafetyScreen
 from bot.text import MAX_MESSAGE_CHARS
@@ -61,48 +61,83 @@ class TestInputGuard:
 class TestSafetyScreen:
     screen = SafetyScreen(
         {
-            "crisis_probability_threshold": 0.7,
-            "crisis_sentence_threshold": 0.85,
+            "acute_probability": 0.95,
+            "acute_sentence_probability": 0.98,
+            "possible_probability": 0.7,
+            "possible_sentence_probability": 0.9,
+            "short_words": 6,
             "model_crisis_threshold": 0.8,
             "fallback_threshold": 0.4,
         }
     )
+    long_text = "het was een lange dag en alles is zwart en ik weet het niet meer"
 
     def _screened(self, message: Message) -> Message:
         self.screen.process([message])
         return message
 
-    def test_rules_override_any_model_prediction(self) -> None:
+    def test_rules_make_tier_1_over_any_model_prediction(self) -> None:
         message = self._screened(_message("ik wil er een eind aan maken", "feel_sad", 0.99))
         assert message.get("intent") == {"name": "crisis", "confidence": 1.0}
         assert message.get("intent_ranking")[0]["name"] == "crisis"
-        assert "rules" in message.get(SCREEN_KEY)
+        assert message.get(SCREEN_KEY)["tier"] == 1 and "rules" in message.get(SCREEN_KEY)
 
-    def test_a_high_crisis_probability_counts(self) -> None:
-        message = _message("alles is zwart", "feel_sad", 0.9)
-        message.set(PROBABILITY_KEY, 0.7)
+    def test_a_sure_score_on_a_longer_message_is_tier_1(self) -> None:
+        message = _message(self.long_text, "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.95)
         self._screened(message)
         assert message.get("intent")["name"] == "crisis"
-        assert message.get(SCREEN_KEY) == {"classifier": 0.7}
+        assert message.get(SCREEN_KEY) == {"tier": 1, "classifier": 0.95}
 
-    def test_a_low_crisis_probability_does_not_count(self) -> None:
-        message = _message("alles is zwart", "feel_sad", 0.9)
-        message.set(PROBABILITY_KEY, 0.69)
-        message.set(SENTENCE_PROBABILITY_KEY, 0.84)
-        assert self._screened(message).get("intent")["name"] == "feel_sad"
-
-    def test_one_sentence_needs_a_higher_probability_than_the_whole_message(self) -> None:
-        message = _message("het was een lange dag. alles is zwart", "feel_sad", 0.9)
+    def test_one_sentence_needs_a_higher_score_than_the_whole_message(self) -> None:
+        message = _message(self.long_text, "feel_sad", 0.9)
         message.set(PROBABILITY_KEY, 0.3)
-        message.set(SENTENCE_PROBABILITY_KEY, 0.85)
+        message.set(SENTENCE_PROBABILITY_KEY, 0.98)
         self._screened(message)
-        assert message.get("intent")["name"] == "crisis"
-        assert message.get(SCREEN_KEY) == {"classifier_sentence": 0.85}
+        assert message.get(SCREEN_KEY) == {"tier": 1, "classifier_sentence": 0.98}
 
-    def test_confident_model_crisis_counts(self) -> None:
+    def test_an_uncertain_score_is_tier_2_and_keeps_the_intent(self) -> None:
+        message = _message(self.long_text, "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.8)
+        self._screened(message)
+        assert message.get("intent")["name"] == "feel_sad"
+        assert message.get(SCREEN_KEY) == {"tier": 2, "classifier": 0.8}
+
+    def test_a_score_alone_never_makes_a_short_answer_acute(self) -> None:
+        # Found on real text: "nee, hij weet het niet" in the melding form scored 0.80 and lost the melding.
+        message = _message("nee, hij weet het niet", "deny", 0.9)
+        message.set(PROBABILITY_KEY, 0.97)
+        self._screened(message)
+        assert message.get("intent")["name"] == "deny"
+        assert message.get(SCREEN_KEY)["tier"] == 2
+
+    def test_a_low_score_is_no_tier(self) -> None:
+        message = _message(self.long_text, "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.69)
+        message.set(SENTENCE_PROBABILITY_KEY, 0.89)
+        assert self._screened(message).get(SCREEN_KEY) is None
+
+    def test_a_dark_phrase_is_tier_2_even_where_a_rule_matches_it(self) -> None:
+        message = self._screened(_message("ik zie het echt niet meer zitten", "feel_sad", 0.9))
+        assert message.get("intent")["name"] == "feel_sad"
+        assert message.get(SCREEN_KEY) == {"tier": 2, "possible": "dark"}
+
+    def test_a_sure_score_on_a_dark_phrase_alone_stays_tier_2(self) -> None:
+        # Found on real text: "het hoeft voor mij allemaal niet meer" scored 0.998 and got the crisis answer.
+        message = _message("het hoeft voor mij allemaal niet meer", "feel_sad", 0.9)
+        message.set(PROBABILITY_KEY, 0.998)
+        self._screened(message)
+        assert message.get(SCREEN_KEY) == {"tier": 2, "possible": "dark"}
+
+    def test_an_attempt_years_ago_is_tier_2(self) -> None:
+        text = "Een paar jaar terug heb ik geprobeerd er een eind aan te maken. Nu gaat het beter."
+        message = self._screened(_message(text, "tell_situation", 0.9))
+        assert message.get(SCREEN_KEY) == {"tier": 2, "possible": "past"}
+
+    def test_confident_model_crisis_is_tier_2(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.1)
         message.set("intent_ranking", [{"name": "crisis", "confidence": 0.85}])
-        assert self._screened(message).get("intent")["name"] == "crisis"
+        assert self._screened(message).get(SCREEN_KEY) == {"tier": 2, "model": True}
 
     def test_unsure_model_crisis_does_not_count(self) -> None:
         message = _message("alles is zwart", "feel_sad", 0.5)
@@ -212,6 +247,80 @@ class TestCrisisPolicy:
             UserUttered("x", {"name": "feel_lonely", "confidence": 1.0}),
         )
         assert _predicted(policy, tracker, domain) == (None, False)
+
+
+def _said(text: str, intent: str, screen: dict[str, Any] | None = None) -> UserUttered:
+    parsed = {"intent": {"name": intent, "confidence": 1.0}, "entities": [], "text": text}
+    if screen is not None:
+        parsed["safety_screen"] = screen
+    return UserUttered(text, parsed["intent"], [], parse_data=parsed)
+
+
+class TestRiskCheck:
+    """Tier 2: one check question, then its answer decides."""
+
+    def test_possible_risk_gets_the_check_question(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain,
+            ActionExecuted("action_listen"),
+            _said("ik kan zo niet verder leven", "feel_sad", {"tier": 2, "possible": "dark"}),
+        )
+        assert _predicted(policy, tracker, domain) == (CHECK_ACTION, True)
+
+    def test_listens_after_the_check_question(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(domain, ActionExecuted("action_listen"), ActionExecuted(CHECK_ACTION))
+        assert _predicted(policy, tracker, domain) == ("action_listen", True)
+
+    def test_any_answer_to_the_check_question_goes_to_its_reader(
+        self, policy: CrisisPolicy, domain: Domain
+    ) -> None:
+        for intent in ("deny", "affirm", "nlu_fallback", "feel_sad"):
+            tracker = _tracker(
+                domain,
+                SlotSet("pending_question", "risk_check"),
+                ActionExecuted("action_listen"),
+                _said("nee hoor", intent),
+            )
+            assert _predicted(policy, tracker, domain) == (CHECK_ANSWER_ACTION, True)
+
+    def test_a_paused_form_goes_on_after_a_no(self, policy: CrisisPolicy, domain: Domain) -> None:
+        tracker = _tracker(
+            domain,
+            ActionExecuted(CHECK_ANSWER_ACTION),
+            ActiveLoop("melding_form"),
+        )
+        assert _predicted(policy, tracker, domain) == ("melding_form", True)
+
+    def test_a_short_answer_in_a_form_flagged_by_a_score_alone_is_read_as_the_answer(
+        self, policy: CrisisPolicy, domain: Domain
+    ) -> None:
+        # Found on real text: "nee, hij weet het niet" to "Weet de persoon dat je dit meldt?".
+        tracker = _tracker(
+            domain,
+            ActionExecuted("melding_form"),
+            ActiveLoop("melding_form"),
+            ActionExecuted("action_listen"),
+            _said("nee, hij weet het niet", "deny", {"tier": 2, "classifier": 0.8}),
+        )
+        assert _predicted(policy, tracker, domain) == (None, False)
+
+    def test_after_a_no_an_uncertain_score_alone_does_not_ask_again(
+        self, policy: CrisisPolicy, domain: Domain
+    ) -> None:
+        tracker = _tracker(
+            domain,
+            SlotSet("risk_checked", True),
+            ActionExecuted("action_listen"),
+            _said("alles is zo grijs de laatste tijd", "feel_sad", {"tier": 2, "classifier": 0.75}),
+        )
+        assert _predicted(policy, tracker, domain) == (None, False)
+        tracker = _tracker(
+            domain,
+            SlotSet("risk_checked", True),
+            ActionExecuted("action_listen"),
+            _said("ik zie het niet meer zitten", "feel_sad", {"tier": 2, "possible": "dark"}),
+        )
+        assert _predicted(policy, tracker, domain) == (CHECK_ACTION, True)
 
 
 def test_offered_payloads_are_those_since_the_last_user_message() -> None:

@@ -26,8 +26,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-import bot.safety.crisis
 import bot.safety.crisis_model
+import bot.safety.rules
 import bot.text
 from bot.safety.crisis_model import CrisisModel, CrisisScores, load_corpus
 
@@ -38,9 +38,11 @@ CRISIS_INTENT = "crisis"
 PROBABILITY_KEY = "crisis_probability"
 SENTENCE_PROBABILITY_KEY = "crisis_sentence_probability"
 _FILE = "crisis_model.joblib"
-# The code that turns a message into model input: part of the fingerprint.
-_PREPARATION_CODE = tuple(
-    Path(str(module.__file__)) for module in (bot.safety.crisis, bot.safety.crisis_model, bot.text)
+# The code that turns a message into model input: part of the fingerprint (every file of the rules).
+_PREPARATION_CODE = (
+    *sorted(Path(str(bot.safety.rules.__file__)).parent.glob("*.py")),
+    Path(str(bot.safety.crisis_model.__file__)),
+    Path(str(bot.text.__file__)),
 )
 
 

@@ -1,4 +1,9 @@
-"""A dialogue policy that answers acute risk first, in every turn, also inside a form."""
+"""A dialogue policy that answers risk first, in every turn, also inside a form: the three tiers.
+
+Tier 1 (the `crisis` intent): the full crisis answer. Tier 2 (`safety_screen.tier == 2` in the parse
+data): one check question; its answer decides. An answer to the assistant's own question in a form is
+read as that answer first: a short message flagged by a score alone does not interrupt the form.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +16,42 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
+from bot.safety.possible_risk import possible_risk
 
 CRISIS_INTENT = "crisis"
 CRISIS_ACTION = "action_crisis_response"
+CHECK_ACTION = "action_risk_check"
+CHECK_ANSWER_ACTION = "action_risk_check_answer"
+CHECK_PENDING = "risk_check"
+SCREEN_KEY = "safety_screen"
+# A message this short, flagged by a score alone, is read as the answer to the form's question.
+FORM_ANSWER_WORDS = 8
+
+
+def screen_of(tracker: DialogueStateTracker) -> dict[str, Any]:
+    """What the safety screen said of the latest message."""
+    message = tracker.latest_message
+    screen = (message.parse_data or {}).get(SCREEN_KEY) if message is not None else None
+    return dict(screen) if isinstance(screen, dict) else {}
+
+
+def by_score_alone(screen: dict[str, Any]) -> bool:
+    """The screen flagged the message on a model score only, not on a rule or a phrase."""
+    return not ({"rules", "possible"} & set(screen))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
 class CrisisPolicy(FixedPolicy):
-    """Predicts `action_crisis_response` right after a `crisis` message, then listens again.
+    """Predicts the crisis answer or the check question right after the message, then listens again.
 
-    Its predictions do not depend on the rest of the user turn and carry the highest priority, so
-    they win over an active form and over every learned policy. The conversation stays open: after
-    the crisis answer the assistant listens, and the person can go on or ask for a human.
+    Its predictions carry the highest priority (8), so they win over an active form, over the
+    ContextPolicy (7) and over every learned policy. The conversation stays open.
     """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Above every other policy."""
+        return {"priority": 8}
 
     def predict_action_probabilities(
         self,
@@ -32,15 +60,36 @@ class CrisisPolicy(FixedPolicy):
         rule_only_data: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        """Predict the crisis answer, or the listen after it; otherwise abstain."""
+        """Predict the crisis answer, the check question, its answer, or the listen after them."""
         probabilities = self._default_predictions(domain)
-        last_action = tracker.latest_action_name
-        intent = tracker.latest_message.intent.get("name") if tracker.latest_message else None
-        target = None
-        if last_action == ACTION_LISTEN_NAME and intent == CRISIS_INTENT:
-            target = CRISIS_ACTION
-        elif last_action == CRISIS_ACTION:
-            target = ACTION_LISTEN_NAME
+        target = self._target(tracker)
         if target is not None:
             probabilities[domain.index_for_action(target)] = 1.0
         return self._prediction(probabilities, is_no_user_prediction=target is not None)
+
+    @staticmethod
+    def _target(tracker: DialogueStateTracker) -> str | None:
+        last_action = tracker.latest_action_name
+        if last_action == CHECK_ANSWER_ACTION and tracker.active_loop_name:
+            return str(tracker.active_loop_name)  # the paused form asks its question again
+        if last_action in (CRISIS_ACTION, CHECK_ACTION, CHECK_ANSWER_ACTION):
+            return ACTION_LISTEN_NAME
+        if last_action != ACTION_LISTEN_NAME or tracker.latest_message is None:
+            return None
+        intent = tracker.latest_message.intent.get("name")
+        screen = screen_of(tracker)
+        if intent == CRISIS_INTENT:
+            return CRISIS_ACTION
+        if tracker.get_slot("pending_question") == CHECK_PENDING:
+            return CHECK_ANSWER_ACTION
+        text = tracker.latest_message.text or ""
+        if screen.get("tier") != 2 and possible_risk(text) is None:
+            # The phrase check again here: story tests hand the policy the intent, not the screen.
+            return None
+        if not screen and possible_risk(text) is not None:
+            screen = {"tier": 2, "possible": possible_risk(text)}
+        if tracker.active_loop_name and by_score_alone(screen) and len(text.split()) <= FORM_ANSWER_WORDS:
+            return None  # read as the answer to the form's own question
+        if tracker.get_slot("risk_checked") and by_score_alone(screen):
+            return None  # the person said no; an uncertain score alone does not ask again
+        return CHECK_ACTION

@@ -1,4 +1,4 @@
-"""NLU component after the classifiers: acute risk first, then messages without words or in English."""
+"""NLU component after the classifiers: the three tiers of risk first, then no words or English."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
 from bot.rasa_ext.nlp.input_guard import is_verified_button
-from bot.safety.crisis import detect_crisis, has_harmless_idiom
+from bot.safety.possible_risk import only_in_possible_risk, outside_possible_risk, possible_risk
+from bot.safety.rules import detect_crisis, has_harmless_idiom
 from bot.text import has_letters, looks_english
 
 CRISIS_INTENT = "crisis"
@@ -32,19 +33,21 @@ SCREEN_KEY = "safety_screen"
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class SafetyScreen(GraphComponent, IntentClassifier):
-    """Overrides the predicted intent when the rules are surer than the model.
+    """Sorts every message into three tiers of risk, after the intent classifiers.
 
-    - Acute risk found by `bot.safety.crisis` always becomes the `crisis` intent, whatever the
-      model predicted. So does a `crisis_probability` (from `bot.rasa_ext.nlp.crisis_classifier`) of at
-      least `crisis_probability_threshold`, or a `crisis_sentence_probability` (its riskiest
-      sentence alone) of at least `crisis_sentence_threshold`. The intent model's own `crisis`
-      prediction counts from `model_crisis_threshold`, except when the message uses a risk word in a
-      harmless idiom ("ik ga dood van de kou"): then the rules and the crisis classifier decide.
-    - A `crisis` guess of the model below the threshold, without a rule hit, gives way to the
-      model's next guess, or to `nlu_fallback` (asking to rephrase) when that guess is below
-      `fallback_threshold` (the FallbackClassifier's threshold).
-    - Text without any letter (emoji, punctuation, nothing) becomes `no_words`.
-    - Text that is clearly English becomes `other_language`.
+    - Tier 1, acute: a rule of `bot.safety.rules` (unless the rule only matched a dark phrase or risk
+      told about the past), a `crisis_probability` (from `bot.rasa_ext.nlp.crisis_classifier`) of at
+      least `acute_probability`, or a `crisis_sentence_probability` (its riskiest sentence alone) of at
+      least `acute_sentence_probability`. The intent becomes `crisis`, whatever the model predicted.
+      A score alone never makes a short message (`short_words` or fewer) acute: short messages are
+      mostly answers to the assistant's own questions ("nee, hij weet het niet").
+    - Tier 2, possible risk: a dark phrase or risk told about the past (`bot.safety.possible_risk`), or
+      an uncertain score (from `possible_probability` / `possible_sentence_probability`). The intent is
+      left as predicted; `safety_screen` says `tier: 2`, and the CrisisPolicy asks the check question.
+    - The intent model's own `crisis` guess counts as tier 2 from `model_crisis_threshold` (except in a
+      harmless idiom such as "ik ga dood van de kou"); below it, its next guess is used, or `nlu_fallback`
+      when that is below `fallback_threshold`.
+    - Text without any letter becomes `no_words`; clearly English text `other_language`.
     """
 
     @classmethod
@@ -54,18 +57,24 @@ class SafetyScreen(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """Thresholds from which the crisis classifier and the intent model are trusted."""
+        """The score bands of the tiers; see config.yml for how they were chosen."""
         return {
-            "crisis_probability_threshold": 0.7,
-            "crisis_sentence_threshold": 0.85,
+            "acute_probability": 0.95,
+            "acute_sentence_probability": 0.98,
+            "possible_probability": 0.7,
+            "possible_sentence_probability": 0.9,
+            "short_words": 6,
             "model_crisis_threshold": 0.99,
             "fallback_threshold": 0.4,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         """Keep the configuration."""
-        self.crisis_probability_threshold = float(config["crisis_probability_threshold"])
-        self.crisis_sentence_threshold = float(config["crisis_sentence_threshold"])
+        self.acute_probability = float(config["acute_probability"])
+        self.acute_sentence_probability = float(config["acute_sentence_probability"])
+        self.possible_probability = float(config["possible_probability"])
+        self.possible_sentence_probability = float(config["possible_sentence_probability"])
+        self.short_words = int(config["short_words"])
         self.model_crisis_threshold = float(config["model_crisis_threshold"])
         self.fallback_threshold = float(config["fallback_threshold"])
 
@@ -90,24 +99,54 @@ class SafetyScreen(GraphComponent, IntentClassifier):
         if is_verified_button(message):
             return
         text = message.get(TEXT) or ""
-        signal = detect_crisis(text)
-        if signal is not None:
-            self._set_intent(message, CRISIS_INTENT, {"rules": list(signal.reasons)})
-        elif float(message.get(PROBABILITY_KEY) or 0.0) >= self.crisis_probability_threshold:
-            self._set_intent(message, CRISIS_INTENT, {"classifier": message.get(PROBABILITY_KEY)})
-        elif float(message.get(SENTENCE_PROBABILITY_KEY) or 0.0) >= self.crisis_sentence_threshold:
-            self._set_intent(
-                message, CRISIS_INTENT, {"classifier_sentence": message.get(SENTENCE_PROBABILITY_KEY)}
-            )
-        elif self._model_says_crisis(message) and not has_harmless_idiom(text):
-            self._set_intent(message, CRISIS_INTENT, {"model": True})
-        elif self._top_intent(message) == CRISIS_INTENT:
-            # The model alone is not sure enough: use its next guess instead of a false alarm.
+        reason = self._acute(message, text)
+        if reason is not None:
+            self._set_intent(message, CRISIS_INTENT, {"tier": 1, **reason})
+            return
+        possible = self._possible(message, text)
+        if self._top_intent(message) == CRISIS_INTENT:
+            # The intent model alone is not sure enough: its next guess instead of a false alarm.
             self._demote_crisis(message)
+        if possible is not None:
+            message.set(SCREEN_KEY, {"tier": 2, **possible}, add_to_output=True)
         elif not has_letters(text):
             self._set_intent(message, NO_WORDS_INTENT, {"no_letters": True})
         elif looks_english(text):
             self._set_intent(message, OTHER_LANGUAGE_INTENT, {"english": True})
+
+    def _acute(self, message: Message, text: str) -> dict[str, Any] | None:
+        """Why the message is acute (tier 1), or None."""
+        signal = detect_crisis(text)
+        kind = possible_risk(text)
+        if signal is not None and not (kind is not None and only_in_possible_risk(text)):
+            return {"rules": list(signal.reasons)}
+        if len(text.split()) <= self.short_words:
+            return None
+        if kind is not None and len(outside_possible_risk(text).split()) <= self.short_words:
+            # The score comes from the dark phrase or the old attempt itself: that is tier 2.
+            return None
+        if self._score(message, PROBABILITY_KEY) >= self.acute_probability:
+            return {"classifier": self._score(message, PROBABILITY_KEY)}
+        if self._score(message, SENTENCE_PROBABILITY_KEY) >= self.acute_sentence_probability:
+            return {"classifier_sentence": self._score(message, SENTENCE_PROBABILITY_KEY)}
+        return None
+
+    def _possible(self, message: Message, text: str) -> dict[str, Any] | None:
+        """Why the message may carry risk (tier 2), or None."""
+        kind = possible_risk(text)
+        if kind is not None:
+            return {"possible": kind}
+        score = self._score(message, PROBABILITY_KEY)
+        sentence = self._score(message, SENTENCE_PROBABILITY_KEY)
+        if score >= self.possible_probability or sentence >= self.possible_sentence_probability:
+            return {"classifier": round(max(score, sentence), 3)}
+        if self._model_says_crisis(message) and not has_harmless_idiom(text):
+            return {"model": True}
+        return None
+
+    @staticmethod
+    def _score(message: Message, key: str) -> float:
+        return float(message.get(key) or 0.0)
 
     def _model_says_crisis(self, message: Message) -> bool:
         for ranked in message.get(INTENT_RANKING_KEY) or []:
