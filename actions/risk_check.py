@@ -38,6 +38,10 @@ class ActionRiskCheck(BaseAction):
         ]
         if tracker.active_loop_name:
             events += [ActiveLoop(None)]
+            requested = tracker.get_slot("requested_slot")
+            if requested:
+                # The form already took this message as its answer; it was not one.
+                events.append(SlotSet(str(requested), None))
         return events
 
 
@@ -58,6 +62,7 @@ class ActionRiskCheckAnswer(BaseAction):
         form = tracker.get_slot("paused_form")
         if form:
             # The form is active again and asks its open question again; earlier answers are kept.
-            return [*events, set_pending("none"), ActiveLoop(form)]
+            # Without a requested slot, the "nee" itself is not taken as the answer to that question.
+            return [*events, set_pending("none"), SlotSet("requested_slot", None), ActiveLoop(form)]
         pending = tracker.get_slot("paused_pending") or "none"
         return [*events, SlotSet(PENDING, pending)]

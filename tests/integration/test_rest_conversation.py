@@ -110,7 +110,7 @@ def test_a_clicked_plain_text_button_is_not_screened_but_typed_words_are(assista
 
 @pytest.mark.parametrize(
     "message",
-    ["ik wil nie meer leve", "IK WIL DOOD", "het hoeft voor mij allemaal niet meer", "zelfmoort"],
+    ["ik wil nie meer leve", "IK WIL DOOD", "zelfmoort"],
 )
 def test_crisis_in_any_turn(assistant: RunningAssistant, message: str) -> None:
     sender = new_sender()

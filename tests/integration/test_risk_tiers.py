@@ -21,6 +21,15 @@ def test_a_dark_phrase_gets_the_check_question_and_no_goes_on(assistant: Running
     assert "Dank je voor je eerlijke antwoord" in said and "112" not in said
 
 
+@pytest.mark.parametrize("message", ["het hoeft voor mij allemaal niet meer", "wat doe ik hier nog"])
+def test_phrases_a_counsellor_would_check_get_the_question(assistant: RunningAssistant, message: str) -> None:
+    # The safety issue: these are possible risk (tier 2), not the full crisis answer.
+    sender = new_sender()
+    assistant.send(sender, "hoi")
+    said = texts(assistant.send(sender, message))
+    assert "113" in said and "112" not in said and "eind aan je leven" in said
+
+
 def test_sometimes_to_the_check_question_gets_the_acute_answer(assistant: RunningAssistant) -> None:
     sender = new_sender()
     assistant.send(sender, "hoi")

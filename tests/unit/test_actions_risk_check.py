@@ -12,7 +12,7 @@ async def test_the_check_question_pauses_a_form_and_remembers_where_it_was() -> 
     tracker = make_tracker(
         text="het hoeft voor mij allemaal niet meer",
         intent="feel_sad",
-        slots={"pending_question": "none"},
+        slots={"pending_question": "none", "requested_slot": "scale_q2", "scale_q2": "het hoeft niet meer"},
         active_loop="loneliness_scale_form",
     )
     events, dispatcher = await run_action(ActionRiskCheck(), tracker)
@@ -21,6 +21,7 @@ async def test_the_check_question_pauses_a_form_and_remembers_where_it_was() -> 
     assert slot_sets(events)["paused_form"] == "loneliness_scale_form"
     assert slot_sets(events)["pending_question"] == "risk_check"
     assert ActiveLoop(None) in events
+    assert slot_sets(events)["scale_q2"] is None  # the flagged message is no answer to question 2
 
 
 async def test_risk_told_about_the_past_is_acknowledged_before_the_question() -> None:
@@ -40,7 +41,7 @@ async def test_no_resumes_the_paused_form_with_its_answers_kept() -> None:
     events, dispatcher = await run_action(ActionRiskCheckAnswer(), tracker)
 
     assert responses(dispatcher) == ["utter_risk_check_thanks"]
-    assert events[-1] == ActiveLoop("melding_form")
+    assert events[-2:] == [SlotSet("requested_slot", None), ActiveLoop("melding_form")]
     assert slot_sets(events)["risk_checked"] is True
     assert "melding_description" not in slot_sets(events)
 
