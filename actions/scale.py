@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -24,6 +25,18 @@ def _validate_item(
     return {slot: answer}
 
 
+def _item_validator(slot: str) -> Callable[..., dict[str, Any]]:
+    """The `validate_<slot>` method of one scale item."""
+
+    def validate(
+        self: FormValidationAction, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
+        return _validate_item(slot, value, dispatcher, tracker)
+
+    validate.__doc__ = f"Validate {slot}."
+    return validate
+
+
 class ValidateLonelinessScaleForm(Named, FormValidationAction):
     """Map each typed answer to "ja", "min of meer" or "nee", and ask again kindly otherwise.
 
@@ -32,41 +45,13 @@ class ValidateLonelinessScaleForm(Named, FormValidationAction):
 
     action_name = "validate_loneliness_scale_form"
 
-    def validate_scale_q1(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 1."""
-        return _validate_item("scale_q1", value, dispatcher, tracker)
-
-    def validate_scale_q2(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 2."""
-        return _validate_item("scale_q2", value, dispatcher, tracker)
-
-    def validate_scale_q3(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 3."""
-        return _validate_item("scale_q3", value, dispatcher, tracker)
-
-    def validate_scale_q4(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 4."""
-        return _validate_item("scale_q4", value, dispatcher, tracker)
-
-    def validate_scale_q5(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 5."""
-        return _validate_item("scale_q5", value, dispatcher, tracker)
-
-    def validate_scale_q6(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        """Validate item 6."""
-        return _validate_item("scale_q6", value, dispatcher, tracker)
+    # rasa_sdk looks up `validate_<slot>` by name; one rule serves all six items.
+    validate_scale_q1 = _item_validator("scale_q1")
+    validate_scale_q2 = _item_validator("scale_q2")
+    validate_scale_q3 = _item_validator("scale_q3")
+    validate_scale_q4 = _item_validator("scale_q4")
+    validate_scale_q5 = _item_validator("scale_q5")
+    validate_scale_q6 = _item_validator("scale_q6")
 
 
 class ActionScoreScale(BaseAction):

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -85,26 +83,13 @@ def read_in_context(
 class ContextPolicy(FixedPolicy):
     """Reads the latest message with the conversation's open question before the rules answer it.
 
-    Above the RulePolicy (priority 6) and beside the CrisisPolicy (7), which it never overrules: it
+    Above the RulePolicy (priority 6) and below the CrisisPolicy (8), which it never overrules: it
     abstains on the crisis intent and while a form is active (the form reads its own answers).
     """
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        """Listen after a turn-ending action, read an unplaced message as told; otherwise abstain."""
-        probabilities = self._default_predictions(domain)
-        target = self._target(tracker)
-        if target is not None:
-            probabilities[domain.index_for_action(target)] = 1.0
-        return self._prediction(probabilities)
-
     @staticmethod
     def _target(tracker: DialogueStateTracker) -> str | None:
+        """Listen after a turn-ending action, read an unplaced message as told; otherwise abstain."""
         last_action = tracker.latest_action_name
         if last_action in TURN_ENDING_ACTIONS or actions_since_user(tracker) >= MAX_ACTIONS_PER_TURN:
             return ACTION_LISTEN_NAME

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
@@ -48,27 +46,17 @@ class CrisisPolicy(FixedPolicy):
     ContextPolicy (7) and over every learned policy. The conversation stays open.
     """
 
+    # Its predictions do not depend on the rest of the user turn.
+    no_user_prediction = True
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         """Above every other policy."""
         return {"priority": 8}
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        """Predict the crisis answer, the check question, its answer, or the listen after them."""
-        probabilities = self._default_predictions(domain)
-        target = self._target(tracker)
-        if target is not None:
-            probabilities[domain.index_for_action(target)] = 1.0
-        return self._prediction(probabilities, is_no_user_prediction=target is not None)
-
     @staticmethod
     def _target(tracker: DialogueStateTracker) -> str | None:
+        """Predict the crisis answer, the check question, its answer, or the listen after them."""
         last_action = tracker.latest_action_name
         if last_action == CHECK_ANSWER_ACTION and tracker.active_loop_name:
             return str(tracker.active_loop_name)  # the paused form asks its question again
