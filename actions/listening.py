@@ -70,7 +70,7 @@ class ActionListenReflect(BaseAction):
         reply = answer(reading)
         if reply is not None:
             dispatcher.utter_message(response=reply.response, **reply.values)
-        if intent == "health_signal":
+        if intent == "health_signal" and reading.health_signs:
             # Signals that may point to depression or memory problems: after listening, the huisarts.
             dispatcher.utter_message(response="utter_huisarts")
             return self._changed(tracker, learned)

@@ -103,6 +103,11 @@ _ABOUT_OTHER = re.compile(
     r"de (buurman|buurvrouw|man|vrouw) (naast|hiernaast|verderop)|"
     r"een (client|clienten|patient|leerling|bewoner)|onze (buurman|buurvrouw))\b"
 )
+# Signs that may point to depression or beginning dementia: then the huisarts is named.
+_HEALTH_SIGNS = re.compile(
+    r"\b(depress|somber|slaap (slecht|niet)|niet (meer )?slapen|eet (bijna )?(niks|niets)|geen eetlust|"
+    r"vergeet|geheugen|dement|alzheimer|verward|in de war|piekeren|uitgeput|nergens zin in|geen energie)"
+)
 U_FORM = re.compile(r"\b(u|uw)\b")
 _PAST = re.compile(
     r"\b(vroeger|toen|destijds|jaren geleden|lang geleden|vorig jaar|was|waren|had|hadden|deed|deden|"
@@ -142,6 +147,7 @@ class Reading:
     capability: Capability | None = None
     first_person: bool = False
     about_other: bool = False
+    health_signs: bool = False
     disclosure: bool = False
 
     @property
@@ -250,5 +256,6 @@ def read_message(text: str) -> Reading:
         capability=capability,
         first_person=first_person,
         about_other=_ABOUT_OTHER.search(cleaned) is not None,
+        health_signs=_HEALTH_SIGNS.search(cleaned) is not None,
         disclosure=disclosure,
     )

@@ -73,3 +73,15 @@ def test_a_long_story_with_health_signals_is_listened_to_first() -> None:
 
 def test_an_activity_chosen_from_the_shown_list_is_a_choice() -> None:
     assert decide("choose_step", "de wandelgroep", steps_shown=True) is None
+
+
+def test_a_life_story_naming_a_hobby_and_a_town_is_not_a_search() -> None:
+    # Found on real text: a widow of 82 who met her husband in a dance hall in Nijmegen, and looks
+    # forward to a phone call on Tuesdays, got three activities in Nijmegen on Tuesday.
+    text = (
+        "Ik word dit jaar 82 en woon al lang alleen, mijn man is gestorven. We leerden elkaar kennen in "
+        "een danszaal in Nijmegen. Er gaat geen dag voorbij dat ik hem niet mis. Het telefoontje op "
+        "dinsdag is het lichtpuntje van mijn week."
+    )
+    assert decide("find_activity", text) == LISTEN_ACTION
+    assert decide("find_activity", "is er iets te doen in Nijmegen op dinsdag") is None

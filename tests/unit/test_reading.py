@@ -89,3 +89,9 @@ def test_an_open_question_is_never_asked_twice() -> None:
     first = open_question(reading, [], duration_known=False, causes_known=True)
     second = open_question(reading, [first or ""], duration_known=False, causes_known=True)
     assert first == "utter_ask_heaviest" and second == "utter_ask_miss_most"
+
+
+def test_health_signs_are_read_only_where_they_are() -> None:
+    # Found on real text: a widower whose neighbour cooks for him twice a week was sent to the huisarts.
+    assert not read_message("ik ben weduwnaar en gelukkig kookt de buurvrouw twee keer per week").health_signs
+    assert read_message("ik slaap slecht en vergeet steeds meer").health_signs

@@ -67,6 +67,8 @@ def read_in_context(
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
         return LISTEN_ACTION
+    if intent == "find_activity" and reading.is_long and reading.capability != "activities":
+        return LISTEN_ACTION  # a life story that names a hobby and a town is not a search request
     if intent == "worried_about_other" and reading.own_loneliness:
         return LISTEN_ACTION  # a person telling about their own life, not about someone else
     if intent == "health_signal" and reading.disclosure and reading.words >= LONG_MESSAGE_WORDS:
