@@ -9,7 +9,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
-from actions.common import OFFER_RESPONSE, latest_intent, latest_text, next_offer, set_pending, slot_list
+from actions.common import (
+    OFFER_RESPONSE,
+    PENDING,
+    latest_intent,
+    latest_text,
+    next_offer,
+    set_pending,
+    slot_list,
+)
 from bot.conversation.listening import find_duration, find_interests
 from bot.conversation.reading import read_message
 from bot.conversation.reflection import answer, open_question, reflect
@@ -82,9 +90,11 @@ class ActionListenReflect(BaseAction):
             learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]
             if question == "utter_ask_what_happened":
                 events.append(SlotSet("asked_cause", True))
-        elif (offer := next_offer(tracker)) is not None:
+        elif (offer := next_offer(tracker)) is not None and tracker.get_slot(PENDING) != offer:
             dispatcher.utter_message(response=OFFER_RESPONSE[offer])
             events.append(set_pending(offer))
+        elif offer is not None:
+            pass  # the person went on talking past this offer: listen, do not offer it again
         else:
             # Every offer was declined: no new offer, the door stays open.
             dispatcher.utter_message(response="utter_ok_listen")

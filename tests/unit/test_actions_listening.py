@@ -271,3 +271,22 @@ async def test_mentioning_ones_wife_is_not_reflected_as_a_loss() -> None:
 
     assert responses(dispatcher)[0] != "utter_reflect_cause_loss"
     assert slots_after(tracker, events)["causes"] == []
+
+
+async def test_an_offer_the_person_talked_past_is_not_made_again() -> None:
+    # Found on a real-voices conversation: the scale was offered after every message, the second time
+    # opening with "Zoals ik net schreef:".
+    tracker = make_tracker(
+        text="sindsdien tientallen sollicitaties",
+        intent="tell_situation",
+        slots={
+            "listen_turns": 3,
+            "duration": "years",
+            "causes": ["unemployment"],
+            "pending_question": "scale",
+        },
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert "utter_offer_scale" not in responses(dispatcher)
+    assert "pending_question" not in slot_sets(events)

@@ -85,3 +85,10 @@ def test_a_life_story_naming_a_hobby_and_a_town_is_not_a_search() -> None:
     )
     assert decide("find_activity", text) == LISTEN_ACTION
     assert decide("find_activity", "is er iets te doen in Nijmegen op dinsdag") is None
+
+
+def test_telling_about_ones_own_family_in_a_listening_conversation_is_not_worry_for_another() -> None:
+    # Found on a real-voices conversation: a widower's "kinderen hebben we nooit gehad, ik heb twee
+    # zussen maar die wonen zo ver weg" got the menu for people worried about someone.
+    text = "kinderen hebben we nooit gehad. ik heb twee zussen maar die wonen zo ver weg dat ik ze nooit zie"
+    assert decide("worried_about_other", text, role=None) == LISTEN_ACTION

@@ -69,7 +69,10 @@ def read_in_context(
         return LISTEN_ACTION
     if intent == "find_activity" and reading.is_long and reading.capability != "activities":
         return LISTEN_ACTION  # a life story that names a hobby and a town is not a search request
-    if intent == "worried_about_other" and reading.own_loneliness:
+    if intent == "worried_about_other" and (
+        reading.own_loneliness
+        or (listened and role in (None, "self") and reading.first_person and not reading.about_other)
+    ):
         return LISTEN_ACTION  # a person telling about their own life, not about someone else
     if intent == "health_signal" and reading.disclosure and reading.words >= LONG_MESSAGE_WORDS:
         return LISTEN_ACTION  # listened to first; the listening reply then names the huisarts
