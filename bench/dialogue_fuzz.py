@@ -113,12 +113,11 @@ def with_typos(text: str, rng: random.Random) -> str:
 class Fuzzer:
     """Drives random conversations and checks the invariants after every message."""
 
-    def __init__(self, assistant: RunningAssistant, seed: int, cache_seconds: float) -> None:
+    def __init__(self, assistant: RunningAssistant, seed: int) -> None:
         """Prepare the message pools."""
         self.assistant = assistant
         self.rng = random.Random(seed)
         self.report = FuzzReport(seed=seed)
-        self.cache_seconds = cache_seconds
         self.nlu = nlu_examples()
         self.voices = real_voice_examples() or self.nlu
 
@@ -191,7 +190,7 @@ def measure(workdir: Path, conversations: int, seed: int) -> dict[str, Any]:
     assistant = start_assistant(workdir / "dialogue", tracker_cache_seconds=cache_seconds)
     started = time.perf_counter()
     try:
-        report = Fuzzer(assistant, seed, cache_seconds).run(conversations)
+        report = Fuzzer(assistant, seed).run(conversations)
     finally:
         assistant.stop()
     result = report.as_dict()

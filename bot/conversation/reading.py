@@ -69,7 +69,7 @@ RELATIONS: dict[str, str] = {
     "friends": r"(mijn|m n) (vrienden|vriendinnen|vriendengroep|maatjes|beste vriend|beste vriendin)\b",
     "family": r"(mijn|m n) (familie|broer|zus|broers|zussen|neef|nicht|kleinzoon|kleindochter)\b",
     "neighbours": r"(mijn|m n|de) (buren|buurman|buurvrouw|buurt)\b",
-    "colleagues": r"(mijn|m n|oud )?(collega s|collegas|collega\b|werk\b)",
+    "colleagues": r"(mijn|m n|oud )?(collega s|collegas|collega\b)",
 }
 
 _QUESTIONS: tuple[tuple[QuestionKind, str], ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.conversation.reading import Address, Reading
+from bot.conversation.reading import LONG_WORDS, Address, Reading
 
 # How a cause is named inside "Er zit veel in wat je schrijft: ...". {jouw} becomes "je" or "uw",
 # {jou} "je" or "u", {jezelf} "jezelf" or "uzelf", following how the person writes.
@@ -100,7 +100,7 @@ def reflect(
         return Utterance("utter_reflect_isolation")
     if intent == "feel_sad":
         return Utterance("utter_reflect_sad")
-    if reading.is_long or (reading.disclosure and reading.words >= 14):
+    if reading.is_long or (reading.disclosure and reading.words >= LONG_WORDS):
         return Utterance("utter_reflect_long")
     if listened_before and intent not in ("feel_lonely",):
         return Utterance("utter_reflect_go_on")

@@ -32,7 +32,7 @@ def own_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningA
 
 
 def test_random_conversations_keep_the_dialogue_invariants(own_assistant: RunningAssistant) -> None:
-    report = Fuzzer(own_assistant, SEED, SHORT_TRACKER_CACHE_SECONDS).run(CONVERSATIONS)
+    report = Fuzzer(own_assistant, SEED).run(CONVERSATIONS)
 
     assert report.conversations == CONVERSATIONS
     assert [vars(violation) for violation in report.violations] == []

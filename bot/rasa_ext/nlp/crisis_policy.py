@@ -71,11 +71,12 @@ class CrisisPolicy(FixedPolicy):
         if tracker.get_slot("pending_question") == CHECK_PENDING:
             return CHECK_ANSWER_ACTION
         text = tracker.latest_message.text or ""
-        if screen.get("tier") != 2 and possible_risk(text) is None:
+        if screen.get("tier") != 2:
             # The phrase check again here: story tests hand the policy the intent, not the screen.
-            return None
-        if not screen and possible_risk(text) is not None:
-            screen = {"tier": 2, "possible": possible_risk(text)}
+            kind = possible_risk(text)
+            if kind is None:
+                return None
+            screen = {"tier": 2, "possible": kind}
         if tracker.active_loop_name and by_score_alone(screen) and len(text.split()) <= FORM_ANSWER_WORDS:
             return None  # read as the answer to the form's own question
         if tracker.get_slot("risk_checked") and by_score_alone(screen):

@@ -20,7 +20,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.rasa_ext.nlp.crisis_classifier import PROBABILITY_KEY, SENTENCE_PROBABILITY_KEY
 from bot.rasa_ext.nlp.input_guard import is_verified_button
-from bot.safety.possible_risk import only_in_possible_risk, outside_possible_risk, possible_risk
+from bot.safety.possible_risk import (
+    RiskKind,
+    only_in_possible_risk,
+    outside_possible_risk,
+    possible_risk,
+)
 from bot.safety.rules import detect_crisis, has_harmless_idiom
 from bot.text import has_letters, looks_english
 
@@ -99,11 +104,12 @@ class SafetyScreen(GraphComponent, IntentClassifier):
         if is_verified_button(message):
             return
         text = message.get(TEXT) or ""
-        reason = self._acute(message, text)
+        kind = possible_risk(text)
+        reason = self._acute(message, text, kind)
         if reason is not None:
             self._set_intent(message, CRISIS_INTENT, {"tier": 1, **reason})
             return
-        possible = self._possible(message, text)
+        possible = self._possible(message, text, kind)
         if self._top_intent(message) == CRISIS_INTENT:
             # The intent model alone is not sure enough: its next guess instead of a false alarm.
             self._demote_crisis(message)
@@ -114,10 +120,9 @@ class SafetyScreen(GraphComponent, IntentClassifier):
         elif looks_english(text):
             self._set_intent(message, OTHER_LANGUAGE_INTENT, {"english": True})
 
-    def _acute(self, message: Message, text: str) -> dict[str, Any] | None:
+    def _acute(self, message: Message, text: str, kind: RiskKind | None) -> dict[str, Any] | None:
         """Why the message is acute (tier 1), or None."""
         signal = detect_crisis(text)
-        kind = possible_risk(text)
         if signal is not None and not (kind is not None and only_in_possible_risk(text)):
             return {"rules": list(signal.reasons)}
         if len(text.split()) <= self.short_words:
@@ -131,9 +136,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
             return {"classifier_sentence": self._score(message, SENTENCE_PROBABILITY_KEY)}
         return None
 
-    def _possible(self, message: Message, text: str) -> dict[str, Any] | None:
+    def _possible(self, message: Message, text: str, kind: RiskKind | None) -> dict[str, Any] | None:
         """Why the message may carry risk (tier 2), or None."""
-        kind = possible_risk(text)
         if kind is not None:
             return {"possible": kind}
         score = self._score(message, PROBABILITY_KEY)
