@@ -16,6 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import BaseAction
 from actions.common import PENDING, latest_text, set_pending
 from actions.safety import crisis_answer
+from bot.conversation.reading import read_message
+from bot.conversation.reflection import heard_phrase
 from bot.safety.check_answer import read_check_answer
 from bot.safety.possible_risk import past_risk_told
 
@@ -28,9 +30,18 @@ class ActionRiskCheck(BaseAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        """Acknowledge, ask plainly about ending one's life now, and give 113."""
-        past = past_risk_told(latest_text(tracker))
-        dispatcher.utter_message(response="utter_risk_check_past" if past else "utter_risk_check")
+        """Take in what was said, ask plainly about ending one's life now, and give 113."""
+        text = latest_text(tracker)
+        if past_risk_told(text):
+            dispatcher.utter_message(response="utter_risk_check_past")
+        else:
+            reading = read_message(text)
+            address = "u" if reading.address == "u" or tracker.get_slot("address") == "u" else "je"
+            heard = heard_phrase(reading, address)
+            if heard:
+                dispatcher.utter_message(response="utter_risk_check_heard", heard=heard)
+            else:
+                dispatcher.utter_message(response="utter_risk_check")
         events: list[EventType] = [
             SlotSet("paused_form", tracker.active_loop_name),
             SlotSet("paused_pending", tracker.get_slot(PENDING)),

@@ -31,7 +31,9 @@ CAUSE_PATTERNS: dict[str, str] = {
     r"ken hier (nog )?niemand|net komen wonen|hier komen wonen|andere stad",
     "retirement": r"pensioen|gepensioneerd|aow|niet meer werken sinds|gestopt met werken|vut\b",
     "illness": r"\bziek|ziekte|kanker|rolstoel|rollator|beperking|chronisch|slechthorend|doof|copd|"
-    r"hoor (zo |heel |steeds )?slecht|versta (toch |het )?(niks|niets|niet)|gehoor|oren die|oogziekte|"
+    r"hoor (zo |heel |steeds )?slecht|versta (toch |het )?(niks|niets|niet)|"
+    r"versta ik (\w+ )?(niks|niets|niet)|"
+    r"gesprekken (\w+ ){0,2}niet (meer )?volgen|gehoor|oren die|oogziekte|"
     r"verlamd|gevallen|alarmknop|beroerte|dementie|alzheimer|medicijnen|slecht (ter been|lopen)|loop slecht|"
     r"blind|slecht ter been|operatie|parkinson|\bms\b|reuma|handicap|pijn in|herseninfarct|"
     r"beroerte|hartaanval|long",

@@ -36,14 +36,17 @@ FEELING_PATTERNS: dict[str, str] = {
     r"durf (het )?(\w+ )?(aan |tegen )?niemand|niemand weet (het|dat)|"
     r"toe te geven|taboe|sta(at)? voor schut|zielig",
     "verdriet": r"verdriet|verdrietig|huil|gehuild|tranen|rouw|kapot van",
-    "leegte": r"\bleeg\b|\blege\b|leegte|tegen niemand (een|een) woord|een gat in|zit ik (toch )?maar wat|"
+    "leegte": r"\bleeg\b|\blege\b|leegte|tegen niemand een woord|geen woord (zeg|gezegd|gesproken)|"
+    r"een gat in|zit ik (toch )?maar wat|"
     r"zo stil|stilte|doodstil|stil in huis|lege huis",
     "heimwee": r"heimwee|mis mijn (land|thuisland|familie daar|dorp)|terug naar (mijn|m n) land|"
     r"wat thuis (eigenlijk )?is|overal thuis|nergens thuis",
     "gemis": r"\bmis (hem|haar|mijn|m n|ons|de|het|zijn|die|ze)\b|gemis|\bmissen\b|ik mis\b|"
-    r"(hem|haar|ze|jou) mis\b|zo graag (\w+ ){0,3}(vastpakken|zien|knuffelen)",
+    r"(hem|haar|ze|jou) mis\b|zo graag (\w+ ){0,3}(vastpakken|zien|knuffelen)|mis je iemand|"
+    r"zou (zo |heel )?graag (\w+ ){1,7}(dichtbij|weer eens zien)",
     "angst": r"\bbang\b|angst|\beng\b|paniek|zenuwachtig|spannend",
-    "onbegrip": r"niemand (begrijpt|snapt)|begrijpt me niet|snapt me niet|onbegrip|niet gezien|"
+    "onbegrip": r"niemand (me )?(begrijpt|snapt|begreep|snapte)|begrijpt me niet|snapt me niet|onbegrip|"
+    r"niet gezien|"
     r"geen idee hoe (alleen|eenzaam)|neemt ons (niet )?serieus|niet (meer )?gezien als|"
     r"onzichtbaar|niemand luistert",
     "boosheid": r"\bboos\b|kwaad|woedend|geirriteerd|frustrer|gefrustreerd|oneerlijk",

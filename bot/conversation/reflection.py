@@ -37,6 +37,20 @@ THEME_PHRASES: dict[str, str] = {
 }
 # The loss of a named person reads better with that person in it: "het verlies van je vrouw".
 LOSS_OF_PERSON = "het verlies van {jouw} {person}"
+# How a feeling is named after "Je schrijft over ...", in the same placeholders as THEME_PHRASES.
+FEELING_PHRASES: dict[str, str] = {
+    "zinloosheid": "het gevoel dat {jij} er niet meer toe doet",
+    "schaamte": "hoe moeilijk het is om hierover te praten",
+    "verdriet": "veel verdriet",
+    "leegte": "een grote leegte",
+    "heimwee": "heimwee",
+    "gemis": "hoe erg {jij} iemand mist",
+    "angst": "hoe bang of gespannen {jij} {je} voelt",
+    "onbegrip": "dat {jij} {je} niet begrepen voelt",
+    "boosheid": "boosheid",
+    "moeheid": "hoe moe {jij} bent",
+    "onzekerheid": "twijfel aan {jezelf}",
+}
 
 _PRONOUNS: dict[Address, dict[str, str]] = {
     "je": {"jouw": "je", "jou": "je", "jij": "je", "je": "je", "jezelf": "jezelf"},
@@ -73,6 +87,14 @@ def theme_phrase(cause: str, reading: Reading, address: Address) -> str:
     template = LOSS_OF_PERSON if cause == "loss" and lost else THEME_PHRASES[cause]
     person = lost[0] if lost else ""
     return template.format(person=person, **_PRONOUNS[address])
+
+
+def heard_phrase(reading: Reading, address: Address) -> str | None:
+    """The main thing the person wrote about as a short phrase ("het verlies van je vrouw"), or None."""
+    if reading.causes:
+        return theme_phrase(reading.causes[0], reading, address)
+    feeling = next((name for name in reading.feelings if name in FEELING_PHRASES), None)
+    return FEELING_PHRASES[feeling].format(**_PRONOUNS[address]) if feeling else None
 
 
 def reflect(

@@ -79,13 +79,36 @@ def possible_risk(text: str) -> RiskKind | None:
 _CLAUSE = re.compile(r"[.!?;:\n,]+|\b(?:en|maar|want|toch|terwijl)\b")
 
 
+# A clause told in the past tense, without a verb in the present: part of the story of back then.
+_PAST_TENSE = re.compile(r"\b(had|hadden|was|waren|wilde|wou|deed|schreef|lag|kon|ging)\b")
+_PRESENT_TENSE = re.compile(r"\b(ben|wil|heb|kan|ga|denk|zit|voel|is|lig|doe|moet)\b")
+
+
+def _past_clauses(clauses: list[str]) -> set[int]:
+    """Indexes of the clauses told in the past; a clause without a tense goes with the one before."""
+    found: set[int] = set()
+    previous_past = False
+    for index, clause in enumerate(clauses):
+        cleaned = normalise(clause)
+        has_past, has_present = bool(_PAST_TENSE.search(cleaned)), bool(_PRESENT_TENSE.search(cleaned))
+        previous_past = (has_past and not has_present) or (previous_past and not has_past and not has_present)
+        if previous_past:
+            found.add(index)
+    return found
+
+
 def outside_possible_risk(text: str) -> str:
-    """The clauses of the text that hold no dark phrase and no risk told about the past."""
+    """The clauses of the text that hold no dark phrase and no risk told about the past.
+
+    When the message tells of risk in the past, the clauses told in the past tense around it belong to
+    that story too ("Het was geen opwelling, ik had een afscheidsbrief geschreven").
+    """
     clauses = [part for part in _CLAUSE.split(text) if part and part.strip()]
+    story = _past_clauses(clauses) if past_risk_told(text) else set()
     calm = [
         clause
-        for clause in clauses
-        if not (_DARK_RE.search(normalise(clause)) or _PAST_RE.search(normalise(clause)))
+        for index, clause in enumerate(clauses)
+        if not (_DARK_RE.search(normalise(clause)) or _PAST_RE.search(normalise(clause)) or index in story)
     ]
     return " . ".join(calm)
 

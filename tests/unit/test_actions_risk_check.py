@@ -24,6 +24,24 @@ async def test_the_check_question_pauses_a_form_and_remembers_where_it_was() -> 
     assert slot_sets(events)["scale_q2"] is None  # the flagged message is no answer to question 2
 
 
+async def test_the_check_question_first_takes_in_what_was_said() -> None:
+    # Real voices: a widower's "sinds mijn vrouw overleden is, kan ik zo niet verder" got only
+    # "Wat je schrijft, klinkt zwaar." before the question; the loss he wrote about goes first now.
+    tracker = make_tracker(text="sinds mijn vrouw is overleden kan ik zo niet verder", intent="feel_sad")
+    _, dispatcher = await run_action(ActionRiskCheck(), tracker)
+
+    assert responses(dispatcher) == ["utter_risk_check_heard"]
+    assert dispatcher.messages[0]["heard"] == "het verlies van je vrouw"
+
+
+async def test_the_check_question_takes_in_a_feeling_in_the_persons_form_of_address() -> None:
+    tracker = make_tracker(text="ik mis hem zo erg, ik weet niet wat ik hier nog doe. Begrijpt u dat?")
+    _, dispatcher = await run_action(ActionRiskCheck(), tracker)
+
+    assert responses(dispatcher) == ["utter_risk_check_heard"]
+    assert dispatcher.messages[0]["heard"] == "hoe erg u iemand mist"
+
+
 async def test_risk_told_about_the_past_is_acknowledged_before_the_question() -> None:
     text = "jaren geleden heb ik een poging gedaan, nu gaat het beter"
     tracker = make_tracker(text=text, intent="tell_situation")

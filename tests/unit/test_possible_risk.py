@@ -61,3 +61,21 @@ def test_risk_in_the_present_again_is_not_only_past() -> None:
 def test_a_present_risk_beside_a_dark_phrase_stays_acute() -> None:
     assert not only_in_possible_risk("ik zie het niet meer zitten en ik heb de pillen al klaargelegd")
     assert only_in_possible_risk("ik zie het niet meer zitten")
+
+
+def test_the_past_tense_story_around_an_old_attempt_is_part_of_the_past() -> None:
+    # Real voices (development part): an attempt years ago, "alles voorbereid en een afscheidsbrief
+    # geschreven", and now glad it failed, got the full crisis answer for the letter of back then.
+    story = (
+        "Een paar jaar terug heb ik geprobeerd er een eind aan te maken. Het was geen opwelling, ik had "
+        "alles voorbereid en zelfs een afscheidsbrief geschreven. Nu ben ik blij dat het niet gelukt is."
+    )
+    assert possible_risk(story) == "past"
+    assert only_in_possible_risk(story)
+
+
+def test_a_letter_written_now_after_an_old_attempt_stays_acute() -> None:
+    assert not only_in_possible_risk(
+        "jaren geleden heb ik een poging gedaan. ik had toen een brief geschreven. "
+        "ik heb nu een afscheidsbrief"
+    )

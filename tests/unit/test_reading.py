@@ -32,10 +32,26 @@ def test_rouw_inside_vrouw_is_no_feeling() -> None:
         ("soms denk ik, waar doe ik het allemaal voor", "zinloosheid"),
         ("het is zo stil in huis sinds hij weg is", "leegte"),
         ("niemand begrijpt hoe het voor mij is", "onbegrip"),
+        # Real voices (development part): these got only "Er zit veel in wat je schrijft."
+        ("er zijn dagen dat ik geen woord zeg.", "leegte"),
+        ("ik zou zo graag mijn kinderen en kleinkinderen weer eens dichtbij hebben", "gemis"),
+        ("dan had ik het idee dat niemand me begreep", "onbegrip"),
     ],
 )
 def test_feelings_in_real_wording(text: str, feeling: str) -> None:
     assert read_message(text).feelings[0] == feeling
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Real voices (development part): hard of hearing, told without the word "slechthorend".
+        "het is gezellig hoor, maar de helft van wat er gezegd wordt versta ik niet.",
+        "naar verjaardagen ga ik niet meer, ik kan de gesprekken toch niet volgen",
+    ],
+)
+def test_hearing_loss_in_real_wording_is_a_health_cause(text: str) -> None:
+    assert read_message(text).causes[:1] == ("illness",)
 
 
 @pytest.mark.parametrize(

@@ -123,18 +123,21 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "not_wanting_to_live",
-        r"niet meer (willen |te |wil )?(leven|bestaan|verder leven)|"
-        r"(wil|wilt|wou|wilde) (\w+ ){0,4}niet meer (leven|zijn|verder|bestaan)|"
+        r"niet meer (willen |te |wil )?(leven|bestaan|verder leven)\b|(mij|me) niet meer levend\b|"
+        r"(wil|wilt|wou|wilde) (\w+ ){0,4}niet meer (leven|zijn|verder|bestaan)\b|"
         r"niet langer (\w+ )?(leven|bestaan)\b|"
         r"te moe om (te )?(leven|door te gaan|verder te gaan)\b",
         catches=(
             "ik wil niet meer leven",
             "k wil nie meer leve",
             "ik ben te moe om door te gaan",
+            "ik heb besloten dat hij mij niet meer levend aantreft",
         ),
         ignores=(
             "ik wil niet meer naar die club",
             "ik woon niet meer in amsterdam",
+            # Real voices: a wife whose husband is in a nursing home (not about her own life).
+            "ik ben zo bang dat ik hem niet meer levend terugzie",
         ),
     ),
     Rule(
