@@ -354,3 +354,16 @@ def test_plain_buttons_keep_only_the_most_recent_senders() -> None:
         buttons.remember(sender, _answer("ja"))
     assert not buttons.offered("a", "ja")
     assert buttons.offered("b", "ja") and buttons.offered("c", "ja")
+
+    def test_a_sure_score_on_risk_told_about_the_past_stays_tier_2(self) -> None:
+        # Real voices (development part): an attempt years ago told in five sentences, "nu ben ik blij dat
+        # het niet gelukt is", scored over 0.95 and got the full crisis answer instead of "hoe is het nu?".
+        text = (
+            "een paar jaar terug heb ik geprobeerd er een eind aan te maken. mijn emmer liep over. "
+            "nu ben ik blij dat het niet gelukt is en geniet ik van kleine dingen"
+        )
+        message = _message(text, "tell_situation", 0.9)
+        message.set(PROBABILITY_KEY, 0.99)
+        self._screened(message)
+        assert message.get(SCREEN_KEY) == {"tier": 2, "possible": "past"}
+

@@ -125,7 +125,8 @@ class SafetyScreen(GraphComponent, IntentClassifier):
         signal = detect_crisis(text)
         if signal is not None and not (kind is not None and only_in_possible_risk(text)):
             return {"rules": list(signal.reasons)}
-        if len(text.split()) <= self.short_words:
+        if len(text.split()) <= self.short_words or kind == "past":
+            # Risk told about the past scores high on its own words; it gets the question how it is now.
             return None
         if kind is not None and len(outside_possible_risk(text).split()) <= self.short_words:
             # The score comes from the dark phrase or the old attempt itself: that is tier 2.
