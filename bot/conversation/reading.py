@@ -89,7 +89,7 @@ _CAPABILITIES: tuple[tuple[Capability, str], ...] = (
      r"schaal van|(mijn|een) score"),
     ("human", r"(kan|mag|wil|kun) (ik|je|u) (\w+ )?(met|tegen) (een )?(echt(e)? )?(mens|persoon|"
      r"vrijwilliger)|echt(e)? (mens|persoon) (spreken|praten)|(praten|spreken) met een (echt(e)? )?"
-     r"(mens|vrijwilliger)"),
+     r"(mens|vrijwilliger)|echt(e)? (mens|persoon) (\w+ ){0,4}(mee|tegen) (\w+ ){0,2}(praten|spreken)"),
     ("meldpunt", r"meldpunt|wijkteam|melding (doen|maken)|(iemand|iets) melden"),
     ("activities", r"activiteit|iets te doen|wat is er te doen|clubje|vereniging|koffieochtend|"
      r"inloop|ontmoetingsplek|in (mijn|de) buurt (iets|wat)|iets (leuks )?(in|bij) (mij|de buurt)"),

@@ -56,6 +56,17 @@ def test_the_intents_own_rule_acts_otherwise() -> None:
     assert decide("ask_human", "kan ik met een mens praten") is None
 
 
+def test_a_human_asked_for_in_own_words_is_offered() -> None:
+    # Real voices: "is er ergens ook een echt mens waar ik mee kan praten?" at the end of a long
+    # conversation got "Er zit veel in wat je schrijft" and "Ik weet het antwoord niet zeker".
+    text = "is er ergens ook een echt mens waar ik mee kan praten? ik vind dat je er eerlijk over moet zijn"
+    assert decide("nlu_fallback", text) == "action_offer_handover"
+    assert decide("feel_lonely", text) == "action_offer_handover"
+    assert decide("nlu_fallback", text, pending_question="scale") == "action_offer_handover"
+    assert decide("nlu_fallback", text, pending_question="handover_summary") != "action_offer_handover"
+    assert decide("feel_lonely", "ik heb al zo lang geen echt mens gesproken") is None
+
+
 def test_a_person_telling_about_their_own_life_is_not_sent_to_the_menu_for_others() -> None:
     text = "ik voel me zelf ook zo alleen sinds de scheiding, niemand belt meer"
     assert decide("worried_about_other", text, role=None, listen_turns=0) == LISTEN_ACTION

@@ -20,6 +20,9 @@ from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
 
 LISTEN_ACTION = "action_listen_reflect"
+HANDOVER_ACTION = "action_offer_handover"
+# Questions of the handover itself and the check question: a human is then already on the way or asked.
+HANDOVER_QUESTIONS = frozenset({"handover_summary", "handover_transcript", "risk_check"})
 CRISIS_INTENT = "crisis"
 # Intents that only mean something as the answer to one question of the assistant.
 ANSWER_INTENTS: dict[str, str] = {
@@ -34,7 +37,7 @@ YES_NO_INTENTS = frozenset({"affirm", "deny"})
 STEPS_SHOWN = "steps_shown"
 STEP_ACTIONS = frozenset({"action_propose_steps", "action_find_activities"})
 # After these actions the assistant always waits for the person.
-TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, "action_fallback"})
+TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, HANDOVER_ACTION, "action_fallback"})
 # Rasa stops a turn after 10 predictions; a turn never needs this many actions.
 MAX_ACTIONS_PER_TURN = 8
 # A message of this many words in a conversation that is already about the person is never "unclear".
@@ -63,6 +66,8 @@ def read_in_context(
     listened = float(slots.get("listen_turns") or 0) > 0
     if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
         return LISTEN_ACTION
+    if reading.capability == "human" and intent != "ask_human" and pending not in HANDOVER_QUESTIONS:
+        return HANDOVER_ACTION  # a human asked for in the person's own words, inside a longer message
     if intent == "choose_step" and not slots.get(STEPS_SHOWN):
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
