@@ -40,8 +40,8 @@ CAUSE_PATTERNS: dict[str, str] = {
     "unemployment": r"werkloos|ontslag|ontslagen|geen (werk|baan)|baan kwijt|werk kwijt|contract|"
     r"afwijzing|solliciteer|sollicitatie|\bww\b|eruit lag|werk kwijtraken|"
     r"arbeidsongeschikt|afgekeurd|zoek werk",
-    "low_income": r"geld(zorgen|gebrek|problemen)?\b|schulden|schuld\b|arm\b|armoede|rondkomen|"
-    r"bijstand|uitkering|"
+    "low_income": r"geld(zorgen|gebrek|problemen)?\b|schulden|(?<!eigen )(?<!mijn )(?<!jouw )schuld\b|"
+    r"arm\b|armoede|rondkomen|bijstand|uitkering|"
     r"krap bij kas|kan (het|dat) niet betalen|te duur",
     "unsafe_neighbourhood": r"onveilig|overlast|criminaliteit|inbraak|vervelende buren|"
     r"buurt is (niet|niks)|durf (s avonds )?niet (over straat|naar buiten)|hangjongeren",

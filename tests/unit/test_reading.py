@@ -111,3 +111,12 @@ def test_health_signs_are_read_only_where_they_are() -> None:
     # Found on real text: a widower whose neighbour cooks for him twice a week was sent to the huisarts.
     assert not read_message("ik ben weduwnaar en gelukkig kookt de buurvrouw twee keer per week").health_signs
     assert read_message("ik slaap slecht en vergeet steeds meer").health_signs
+
+
+def test_ones_own_fault_is_no_money_worry() -> None:
+    # Real voices (development part): "dan denken ze dat het mijn eigen schuld is" was read as money
+    # worries, and the check question said "U schrijft over de zorgen over geld."
+    assert "low_income" not in read_message("dan denken ze dat het mijn eigen schuld is").causes
+    assert "low_income" not in read_message("het is niet jouw schuld").causes
+    assert read_message("ik heb een flinke schuld bij de bank").causes == ("low_income",)
+
