@@ -14,6 +14,13 @@ without a message (so `python -m bot purge`, which only removes conversations id
 day, never races with it) and the least recently used entries go first when more than `cache_size`
 are active. New events are written in one insert; on SQLite with one open connection and a
 write-ahead log.
+
+Both stores here keep personal data out of what they store (`PrivateSQLTrackerStore`): a visitor's
+texts, free-text slots and a volunteer's messages are written de-identified, so "bel Piet op
+0612345678" is stored as "bel [naam] op [telefoonnummer]". The tracker of the turn in progress keeps
+the original, so that the actions of that turn read what was typed; a reloaded tracker is the stored
+one. The answers a person gave for a melding they agreed to are stored as typed (`CONSENTED_SLOTS`)
+until the melding action has run; then they are replaced (`bot/rasa_ext/melding_turns.py`).
 """
 
 from __future__ import annotations
@@ -27,14 +34,62 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.events import BotUttered, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import SingletonThreadPool
 
+from bot.privacy.deidentify import deidentify
+from bot.rasa_ext.melding_turns import forget_melding_turns, melding_finished
+
 DEFAULT_CACHE_SIZE = 1000
 DEFAULT_CACHE_SECONDS = 600.0
+
+
+# The melding form's answers that a person agreed to pass on to the meldpunt (domain/melding.yml); the
+# melding action reads them in a later turn, so they are stored as typed.
+CONSENTED_SLOTS = frozenset({"melding_description", "melding_contact_value"})
+VOLUNTEER = "volunteer"
+
+
+def deidentified(event: Event) -> Event:
+    """The event as it is stored: personal data in a visitor's or volunteer's text replaced.
+
+    A visitor's message (its text, the text in its parse data and its entities' values), a text slot
+    other than `CONSENTED_SLOTS`, and a volunteer's message. Other events, and events without personal
+    data, are returned as they are (the same object).
+    """
+    if isinstance(event, UserUttered):
+        data = event.as_dict()
+        data["text"] = _clean(data.get("text"))
+        parse_data = dict(data.get("parse_data") or {})
+        parse_data["text"] = _clean(parse_data.get("text"))
+        parse_data["entities"] = [
+            {**entity, "value": _clean(entity.get("value"))} for entity in parse_data.get("entities") or []
+        ]
+        data["parse_data"] = parse_data
+    elif isinstance(event, SlotSet) and event.key not in CONSENTED_SLOTS:
+        data = event.as_dict()
+        data["value"] = _clean(event.value)
+    elif isinstance(event, BotUttered) and (event.metadata or {}).get("from") == VOLUNTEER:
+        data = event.as_dict()
+        data["text"] = _clean(event.text)
+    else:
+        return event
+    if data == event.as_dict():
+        return event
+    stored = Event.from_parameters(data)
+    return event if stored is None else stored
+
+
+def _clean(value: Any) -> Any:
+    """A text de-identified; a list of texts each; anything else as it is."""
+    if isinstance(value, str):
+        return deidentify(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
 
 
 def current_session(events: list[Event]) -> list[Event]:
@@ -50,8 +105,56 @@ def current_session(events: list[Event]) -> list[Event]:
     return [event for event in events if event.timestamp >= latest]
 
 
-class CachedSQLTrackerStore(SQLTrackerStore):
-    """`SQLTrackerStore` that serves active conversations from memory and writes every event through."""
+class PrivateSQLTrackerStore(SQLTrackerStore):
+    """Rasa's `SQLTrackerStore` that stores every event in its `deidentified` form.
+
+    For several Rasa processes (`type: bot.rasa_ext.tracker_store.PrivateSQLTrackerStore` in
+    endpoints.yml); one Rasa process uses `CachedSQLTrackerStore`, which does the same.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A failed write must not put what a visitor typed into a log (the statement's values).
+        self.engine.hide_parameters = True
+
+    def _row(self, sender_id: str, event: Event) -> dict[str, Any]:
+        """The `events` row Rasa's `SQLTrackerStore.save` writes for one (already de-identified) event."""
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
+
+    async def _stream(self, sender_id: str, events: list[Event]) -> None:
+        """Publish the (de-identified) new events to the event broker, when one is configured."""
+        if self.event_broker is not None and events:
+            await self._stream_new_events(self.event_broker, events, sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Write the events that are not stored yet, de-identified; stream the same to the broker."""
+        with self.session_scope() as session:
+            new = [deidentified(event) for event in self._additional_events(session, tracker)]
+            rows = [self._row(tracker.sender_id, event) for event in new]
+            if rows:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
+            self._forget_melding(session, tracker.sender_id, new)
+            session.commit()
+        await self._stream(tracker.sender_id, new)
+
+    def _forget_melding(self, session: Any, sender_id: str, new: list[Event]) -> bool:
+        """Once the melding action ran, its typed answers leave the stored events (`melding_turns`)."""
+        if not melding_finished(new):
+            return False
+        forget_melding_turns(session, self.SQLEvent.__table__, sender_id, CONSENTED_SLOTS)
+        return True
+
+
+class CachedSQLTrackerStore(PrivateSQLTrackerStore):
+    """`PrivateSQLTrackerStore` that serves active conversations from memory; every event is written."""
 
     def __init__(
         self,
@@ -82,7 +185,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, poolclass=SingletonThreadPool)
+        self.engine = sa.create_engine(url, poolclass=SingletonThreadPool, hide_parameters=True)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         self.sessionmaker = sessionmaker(bind=self.engine)
@@ -133,44 +236,35 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             return len(stored)
         return None
 
-    def _row(self, sender_id: str, event: Event) -> dict[str, Any]:
-        """The `events` row Rasa's `SQLTrackerStore.save` writes for one event."""
-        data = event.as_dict()
-        return {
-            "sender_id": sender_id,
-            "type_name": event.type_name,
-            "timestamp": data.get("timestamp"),
-            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            "action_name": data.get("name"),
-            "data": json.dumps(data),
-        }
-
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Write the new events to the database, then remember the session's events.
+        """Write the new events to the database, de-identified, then remember them as stored.
 
         When the tracker grew from the cached events, the new ones are written in one insert (the same
-        rows as Rasa's `save`, without building an ORM object per event). A tracker that did not grow
-        from the cached events is written the way Rasa always does, and the conversation is read from
-        the database again next time.
+        rows as Rasa's `save`, without building an ORM object per event) and the cache holds the
+        session's events as the database does. A tracker that did not grow from the cached events is
+        written by `PrivateSQLTrackerStore.save`, and the conversation is read from the database again
+        next time.
         """
         stored = self._stored_count(tracker)
+        rewritten = False  # the melding's answers replaced in the database: read it again next time
         try:
             if stored is None:
                 await super().save(tracker)
             else:
-                await self.stream_events(tracker)
-                rows = [
-                    self._row(tracker.sender_id, event)
-                    for event in itertools.islice(tracker.events, stored, None)
-                ]
+                cached = list(itertools.islice(tracker.events, stored))
+                new = [deidentified(event) for event in itertools.islice(tracker.events, stored, None)]
                 with self.session_scope() as session:
-                    if rows:
-                        session.execute(self.SQLEvent.__table__.insert(), rows)
+                    if new:
+                        session.execute(
+                            self.SQLEvent.__table__.insert(), [self._row(tracker.sender_id, e) for e in new]
+                        )
+                    rewritten = self._forget_melding(session, tracker.sender_id, new)
                     session.commit()
+                await self._stream(tracker.sender_id, new)
         except BaseException:
             self.forget(tracker.sender_id)
             raise
-        if stored is None:
+        if stored is None or rewritten:
             self.forget(tracker.sender_id)
         else:
-            self._remember(tracker.sender_id, current_session(list(tracker.events)))
+            self._remember(tracker.sender_id, current_session([*cached, *new]))
