@@ -4,15 +4,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Everything made here (var/, the SQLite databases, logs) is readable by this user only.
+umask 077
+
 RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
-mkdir -p var
+mkdir -p var && chmod 700 var
 
 # Rasa's HTTP API is on (the gateway reads a conversation's tracker for the history after a reload),
 # always behind a token. Without RASA_TOKEN a random one is made for this run; Rasa and the gateway
-# both get it (the gateway through its environment).
+# both read it from their environment (never from the command line, where `ps` shows it).
 if [ -z "${RASA_TOKEN:-}" ]; then
     RASA_TOKEN="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')"
 fi
@@ -39,8 +42,8 @@ trap stop INT TERM EXIT
 .venv/bin/python -m actions.server --port "$ACTIONS_PORT" &
 pids+=($!)
 
-# Meldingen go from the outbox to the meldpunt by e-mail (SMTP_HOST/SMTP_PORT/SMTP_FROM; without an
-# SMTP server they wait in the outbox and are retried).
+# Meldingen go from the outbox to the meldpunt by e-mail (SMTP_HOST/SMTP_PORT/SMTP_FROM, over STARTTLS
+# unless SMTP_TLS says otherwise; without an SMTP server they wait in the outbox and are retried).
 .venv/bin/python -m bot deliver &
 pids+=($!)
 
@@ -48,7 +51,7 @@ pids+=($!)
 # once, the loaded model frozen for the garbage collector, at most RASA_MESSAGE_SLOTS messages at once).
 .venv/bin/python -m bot.rasa_ext.server run --model models/current.tar.gz --endpoints endpoints.yml \
     --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
-    --enable-api --auth-token="$RASA_TOKEN" &
+    --enable-api &
 pids+=($!)
 
 if [ "${1:-}" = "--shell" ]; then
@@ -64,5 +67,6 @@ else
     pids+=($!)
     echo "Rasa REST channel: http://localhost:$RASA_PORT/webhooks/rest/webhook"
     echo "Website chat (demo page with the widget): http://localhost:$GATEWAY_PORT/"
+    [ "${SOCKETIO_PORT:-8081}" = 0 ] || echo "Stock Rasa widgets (socket.io): http://localhost:${SOCKETIO_PORT:-8081}/socket.io/"
     wait -n "${pids[@]}"
 fi

@@ -1,13 +1,14 @@
-"""The e-mail a meldpunt receives for a melding (Dutch), and sending it with aiosmtplib."""
+"""The e-mail a meldpunt receives for a melding (Dutch), and sending it with aiosmtplib over TLS."""
 
 from __future__ import annotations
 
 from email.message import EmailMessage
 from email.utils import format_datetime
+from typing import Any
 
 import aiosmtplib
 
-from bot.escalation.settings import DeliverySettings
+from bot.escalation.settings import DeliveryConfigError, DeliverySettings
 from bot.store.meldingen import DeliveryJob
 
 CONTACT = {"phone": "telefoon", "email": "e-mail", "none": "geen: de melder wil anoniem blijven"}
@@ -55,13 +56,34 @@ def compose(job: DeliveryJob, settings: DeliverySettings) -> EmailMessage:
     return message
 
 
+IMPLICIT_TLS_PORT = 465
+
+
+def smtp_options(settings: DeliverySettings) -> dict[str, Any]:
+    """Connection options for aiosmtplib after `SMTP_TLS`; `DeliveryConfigError` for unsafe settings.
+
+    required: TLS from the start on port 465, STARTTLS elsewhere (a server without it is refused);
+    opportunistic: STARTTLS when offered; off: plain text (only to this machine). Certificates are
+    always checked, against `SMTP_CA_FILE` when set.
+    """
+    problem = settings.smtp_problem()
+    if problem:
+        raise DeliveryConfigError(problem)
+    implicit = settings.smtp_tls == "required" and settings.smtp_port == IMPLICIT_TLS_PORT
+    start_tls = {"required": not implicit, "opportunistic": None, "off": False}[settings.smtp_tls]
+    return {
+        "hostname": settings.smtp_host,
+        "port": settings.smtp_port,
+        "timeout": settings.smtp_timeout,
+        "use_tls": implicit,
+        "start_tls": start_tls,
+        "validate_certs": True,
+        "cert_bundle": settings.smtp_ca_file,
+        "username": settings.smtp_username,
+        "password": settings.smtp_password,
+    }
+
+
 async def send_mail(job: DeliveryJob, settings: DeliverySettings) -> None:
     """Send one melding by SMTP; raises on any failure so the worker can retry."""
-    await aiosmtplib.send(
-        compose(job, settings),
-        hostname=settings.smtp_host,
-        port=settings.smtp_port,
-        timeout=settings.smtp_timeout,
-        start_tls=False,
-        use_tls=False,
-    )
+    await aiosmtplib.send(compose(job, settings), **smtp_options(settings))

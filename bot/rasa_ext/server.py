@@ -14,12 +14,16 @@
    swaps models.
 3. `bot.rasa_ext.message_slots`: at most `RASA_MESSAGE_SLOTS` (4) messages are handled at once, so a message
    waiting for its custom action is not held up by the other conversations' work.
+And two safety rules: the HTTP API token comes from `RASA_TOKEN` (or `RASA_TOKEN_FILE`), never from the
+command line, and is checked as `bot.rasa_ext.api_token` says (`--enable-api` without a token is
+refused); files Rasa creates (the SQLite tracker store) are readable by their owner only (umask 077).
 `make run` and the integration tests start Rasa through this module; `rasa` itself works unchanged.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from functools import lru_cache, wraps
@@ -31,7 +35,9 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
-from bot.rasa_ext import message_slots
+from bot.rasa_ext import api_token, message_slots
+
+TOKEN_OPTIONS = ("-t", "--auth-token", "--jwt-secret")
 
 
 @lru_cache(maxsize=1)
@@ -74,10 +80,27 @@ def install() -> None:
         rasa.core.run.load_agent_on_start = freeze_after_loading(rasa.core.run.load_agent_on_start)
 
 
+def token_on_command_line(argv: list[str]) -> bool:
+    """Whether a token or JWT secret is given as an argument (visible to every local user)."""
+    return any(arg in TOKEN_OPTIONS or arg.startswith(("--auth-token=", "--jwt-secret=")) for arg in argv)
+
+
 def main() -> None:
     """`rasa` with the fixes installed; takes the same arguments."""
+    argv = sys.argv[1:]
+    token = api_token.token_from_env()
+    if token_on_command_line(argv):
+        print(
+            "WARNING: a token on the command line can be read by every user of this machine (ps). "
+            "Set RASA_TOKEN or RASA_TOKEN_FILE instead.",
+            file=sys.stderr,
+        )
+    elif "--enable-api" in argv and not token:
+        raise SystemExit("--enable-api needs RASA_TOKEN or RASA_TOKEN_FILE: the API runs behind a token.")
+    os.umask(0o077)
     install()
     message_slots.install()
+    api_token.install(token)
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -1,4 +1,9 @@
-"""Engine and sessions: SQLite under `var/` by default, PostgreSQL when `DATABASE_URL` says so."""
+"""Engine and sessions: SQLite under `var/` by default, PostgreSQL when `DATABASE_URL` says so.
+
+Engines never put the values of a statement into an error message (`hide_parameters`): a failed
+INSERT of a melding must not carry what was reported into a log. A new SQLite file is readable by
+its owner only (0600, in a folder made 0700).
+"""
 
 from __future__ import annotations
 
@@ -34,16 +39,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def create_private_file(path: str) -> None:
+    """Create the file (mode 0600) and its missing folders (0700), unless it exists."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), mode=0o700, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets foreign keys and WAL, and its folder is created."""
+    """Create an engine; SQLite gets foreign keys and WAL, and a private file (see above)."""
     if url.startswith("sqlite:///"):
         path = url[len("sqlite:///") :]
         if path and path != ":memory:":
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False})
+            # SQLite gives its -wal and -shm files the mode of the database file.
+            create_private_file(path)
+        engine = create_engine(
+            url, future=True, hide_parameters=True, connect_args={"check_same_thread": False}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, future=True, pool_pre_ping=True)
+    return create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
 
 
 @lru_cache(maxsize=8)

@@ -27,6 +27,8 @@ class RasaClient:
         self.session = session
         self.webhook = f"{settings.rasa_url}/webhooks/rest/webhook"
         self._timeout = aiohttp.ClientTimeout(total=settings.rasa_timeout)
+        # In a header, not as `?token=` in the URL, where logs and proxies would keep it.
+        self._auth = {"Authorization": f"Bearer {settings.rasa_token}"} if settings.rasa_token else {}
 
     @property
     def can_read_history(self) -> bool:
@@ -54,9 +56,7 @@ class RasaClient:
             raise RasaUnavailable("no RASA_TOKEN, so the tracker cannot be read")
         url = f"{self.settings.rasa_url}/conversations/{sender}/tracker"
         try:
-            async with self.session.get(
-                url, params={"token": self.settings.rasa_token}, timeout=self._timeout
-            ) as response:
+            async with self.session.get(url, headers=self._auth, timeout=self._timeout) as response:
                 if response.status != 200:
                     raise RasaUnavailable(f"tracker answered {response.status}")
                 body = await response.json(content_type=None)
@@ -72,7 +72,7 @@ class RasaClient:
         url = f"{self.settings.rasa_url}{path}"
         try:
             async with self.session.post(
-                url, params={"token": self.settings.rasa_token}, json=body, timeout=self._timeout
+                url, headers=self._auth, json=body, timeout=self._timeout
             ) as response:
                 if response.status != 200:
                     raise RasaUnavailable(f"Rasa's API answered {response.status}")

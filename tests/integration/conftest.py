@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from tests.support.servers import SHORT_TRACKER_CACHE_SECONDS, RunningAssistant,
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningAssistant]:
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}; run `make train` (make test does).")
+    # With Rasa's HTTP API behind a token, as `make run` starts it.
     running = start_assistant(
-        Path(tmp_path_factory.mktemp("assistant")), tracker_cache_seconds=SHORT_TRACKER_CACHE_SECONDS
+        Path(tmp_path_factory.mktemp("assistant")),
+        tracker_cache_seconds=SHORT_TRACKER_CACHE_SECONDS,
+        api_token=secrets.token_urlsafe(24),
     )
     yield running
     running.stop()

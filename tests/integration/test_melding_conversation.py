@@ -40,6 +40,7 @@ def worker(assistant: RunningAssistant) -> Iterator[tuple[Inbox, int, subprocess
         "DATABASE_URL": f"sqlite:///{assistant.workdir / 'bot.db'}",
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(port),
+        "SMTP_TLS": "off",  # the test's SMTP server is plain, on this machine
         "DELIVERY_POLL_SECONDS": "0.3",
     }
     process = subprocess.Popen(

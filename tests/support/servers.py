@@ -138,7 +138,7 @@ def start_assistant(
         workdir, rasa_port=free_port(), actions_port=free_port(), api_token=api_token
     )
     if api_token:
-        extra_args = ("--enable-api", f"--auth-token={api_token}", *extra_args)  # may start with "-"
+        extra_args = ("--enable-api", *extra_args)  # the token goes in the environment, not on argv
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{assistant.actions_port}/webhook"\n'
@@ -176,6 +176,8 @@ def start_assistant(
         stderr=subprocess.STDOUT,
     )
     assistant.processes.append(actions)
+    # As `make run`: Rasa reads its API token from RASA_TOKEN (bot/rasa_ext/api_token.py).
+    rasa_env = {**env, "RASA_TOKEN": api_token or ""}
     rasa = subprocess.Popen(
         [
             str(VENV_BIN / "python"),
@@ -195,7 +197,7 @@ def start_assistant(
             *extra_args,
         ],
         cwd=ROOT,
-        env=env,
+        env=rasa_env,
         stdout=rasa_log.open("wb"),
         stderr=subprocess.STDOUT,
     )
