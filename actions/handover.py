@@ -1,8 +1,9 @@
 """Live handover to a volunteer: two consent steps, then a place in the queue and a paused conversation.
 
 The gateway does the rest (the console, the live chat, resuming). When no volunteer can come, the
-assistant says so honestly and offers a call-back through the meldpunt, De Luisterlijn and, after acute
-risk, 113 and 112; the conversation is then not paused.
+queue is full or this visitor asked often this hour, the assistant says so honestly and offers De
+Luisterlijn (when nobody is there also a call-back through the meldpunt) and, after acute risk, 113 and
+112; the conversation is then not paused.
 """
 
 from __future__ import annotations
@@ -15,18 +16,20 @@ from rasa_sdk.events import ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction
-from actions.common import PENDING, latest_intent, misunderstood_in_a_row, set_pending, slot_list
-from bot.conversation.handover import REASONS, HandoverSummary, volunteer_hours, within_hours
+from actions.common import PENDING, latest_intent, misunderstood_in_a_row, set_pending
+from bot.conversation.handover import handover_quota, handover_summary, volunteer_hours, within_hours
 from bot.store.db import default_engine, session_scope
-from bot.store.handovers import start_handover, volunteers_online
+from bot.store.handovers import Refusal, queue_refusal, start_handover, volunteers_online
 
 logger = logging.getLogger(__name__)
 
 SUMMARY_STEP = "handover_summary"
 TRANSCRIPT_STEP = "handover_transcript"
 HANDOVER_STEPS = (SUMMARY_STEP, TRANSCRIPT_STEP)
-LONELINESS_TYPES = {"social": "sociaal", "emotional": "emotioneel", "existential": "existentieel"}
-SCALE_BANDS = {"not_lonely": "niet eenzaam", "moderate": "matig eenzaam", "strong": "sterk eenzaam"}
+REFUSAL_RESPONSES: dict[Refusal, str] = {
+    "visitor_quota": "utter_handover_visitor_quota",
+    "queue_full": "utter_handover_queue_full",
+}
 
 
 def volunteer_available() -> bool:
@@ -41,6 +44,17 @@ def volunteer_available() -> bool:
         return False
 
 
+def acute(tracker: Tracker) -> bool:
+    """The crisis answer was given in this conversation; the volunteer always sees that."""
+    return bool(tracker.get_slot("crisis_answered"))
+
+
+def refusal(tracker: Tracker) -> Refusal | None:
+    """Why this visitor cannot join the queue now (`HANDOVER_PER_VISITOR_PER_HOUR`, `HANDOVER_QUEUE_MAX`)."""
+    with session_scope(default_engine()) as session:
+        return queue_refusal(session, tracker.sender_id, acute(tracker), handover_quota())
+
+
 def handover_reason(tracker: Tracker) -> str:
     """Why the person is handed over: asked, after the crisis answer, or not understood."""
     if latest_intent(tracker) == "ask_human":
@@ -52,51 +66,10 @@ def handover_reason(tracker: Tracker) -> str:
     return "asked"
 
 
-def phase_reached(tracker: Tracker) -> str:
-    """The furthest phase of the approach the conversation reached, in Dutch."""
-    if tracker.get_slot("plan_step"):
-        return "kleine stappen: een stap gekozen"
-    if slot_list(tracker, "proposed_steps"):
-        return "kleine stappen bekeken"
-    if tracker.get_slot("wish_enjoy") or slot_list(tracker, "interests"):
-        return "wensen en talenten"
-    if tracker.get_slot("scale_total") is not None:
-        return "vragenlijst over eenzaamheid ingevuld"
-    if (tracker.get_slot("listen_turns") or 0) > 0:
-        return "luisteren naar de situatie"
-    return "begin van het gesprek"
-
-
-def build_summary(tracker: Tracker) -> HandoverSummary:
-    """The short summary the person agreed to share; nothing that names them."""
-    total, band = tracker.get_slot("scale_total"), tracker.get_slot("scale_band")
-    scale = f"{total:g} van 6 ({SCALE_BANDS.get(band, band)})" if total is not None else None
-    wishes = [
-        str(value)[:120]
-        for value in (
-            tracker.get_slot("wish_enjoy"),
-            tracker.get_slot("wish_talent"),
-            tracker.get_slot("wish_at_ease"),
-            *slot_list(tracker, "interests"),
-        )
-        if value
-    ]
-    reason = tracker.get_slot("handover_reason") or "asked"
-    return HandoverSummary(
-        reason=REASONS.get(reason, REASONS["asked"]),
-        phase=phase_reached(tracker),
-        loneliness_type=LONELINESS_TYPES.get(tracker.get_slot("loneliness_type") or ""),
-        scale_result=scale,
-        wishes=wishes,
-        chosen_step=tracker.get_slot("plan_step_label"),
-        municipality=tracker.get_slot("municipality"),
-    )
-
-
-def say_unavailable(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Honest: nobody can come now; the alternatives, with 113 and 112 after acute risk."""
-    dispatcher.utter_message(response="utter_handover_unavailable")
-    if tracker.get_slot("crisis_answered"):
+def say_unavailable(dispatcher: CollectingDispatcher, tracker: Tracker, response: str) -> None:
+    """Say honestly why nobody can come now (`response`); after acute risk also 113 and 112."""
+    dispatcher.utter_message(response=response)
+    if acute(tracker):
         dispatcher.utter_message(response="utter_handover_crisis_lines")
 
 
@@ -111,7 +84,11 @@ class ActionOfferHandover(BaseAction):
         """Offer the handover when a volunteer can come."""
         reason = SlotSet("handover_reason", handover_reason(tracker))
         if not volunteer_available():
-            say_unavailable(dispatcher, tracker)
+            say_unavailable(dispatcher, tracker, "utter_handover_unavailable")
+            return [reason, set_pending("none")]
+        refused = refusal(tracker)
+        if refused is not None:
+            say_unavailable(dispatcher, tracker, REFUSAL_RESPONSES[refused])
             return [reason, set_pending("none")]
         dispatcher.utter_message(response="utter_ask_handover_summary")
         return [reason, set_pending("handover_summary")]
@@ -126,19 +103,20 @@ async def handover_consent(dispatcher: CollectingDispatcher, tracker: Tracker, y
     share_summary = step == TRANSCRIPT_STEP
     share_transcript = share_summary and yes
     if not volunteer_available():
-        say_unavailable(dispatcher, tracker)
+        say_unavailable(dispatcher, tracker, "utter_handover_unavailable")
         return [set_pending("none")]
-    summary = build_summary(tracker) if share_summary else None
+    summary = handover_summary(tracker.current_slot_values()) if share_summary else None
     with session_scope(default_engine()) as session:
-        start_handover(
-            session,
-            tracker.sender_id,
-            summary,
-            share_transcript,
-            acute_risk=bool(tracker.get_slot("crisis_answered")),
-        )
+        refused = queue_refusal(session, tracker.sender_id, acute(tracker), handover_quota())
+        if refused is None:
+            start_handover(session, tracker.sender_id, summary, share_transcript, acute_risk=acute(tracker))
+    if refused is not None:
+        say_unavailable(dispatcher, tracker, REFUSAL_RESPONSES[refused])
+        return [set_pending("none")]
     if not share_summary:
-        dispatcher.utter_message(response="utter_handover_nothing_shared")
+        # Nothing of the conversation is shown, but a possible emergency always is, and the person is told.
+        told = "utter_handover_nothing_shared_urgent" if acute(tracker) else "utter_handover_nothing_shared"
+        dispatcher.utter_message(response=told)
     dispatcher.utter_message(response="utter_handover_waiting")
     return [set_pending("none"), ConversationPaused()]
 
@@ -165,5 +143,5 @@ class ActionHandoverTimeout(BaseAction):
     ) -> list[EventType]:
         """Say honestly that nobody came in time, and offer the alternatives."""
         dispatcher.utter_message(response="utter_handover_timeout")
-        say_unavailable(dispatcher, tracker)
+        say_unavailable(dispatcher, tracker, "utter_handover_unavailable")
         return [set_pending("none")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,23 +10,33 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.base import BaseAction, Named
 from actions.common import latest_text, set_pending
 from actions.places import validate_place_answer
+from bot.escalation.quota import melding_quota
 from bot.escalation.settings import DeliverySettings
 from bot.store.db import default_engine, session_scope
-from bot.store.meldingen import CODE_ALPHABET, CODE_LENGTH, NewMelding, create_melding, status_for_code
+from bot.store.meldingen import CODE_ALPHABET, CODE_LENGTH, NewMelding
+from bot.store.models import Melding
 from bot.store.places import find_meldpunt
+from bot.store.quotas import TRY_LATER, status_within_budget, submit_melding
 from bot.text import cut, normalise
 
 MIN_DESCRIPTION_CHARS = 10
-MAX_DESCRIPTION_CHARS = 1000
+# The column sizes are the limits: a longer answer is cut (description) or asked again (contact).
+MAX_DESCRIPTION_CHARS = int(Melding.__table__.c.description.type.length)
+MAX_CONTACT_CHARS = int(Melding.__table__.c.contact_value.type.length)
+# Said when the meldpunt's own number is not known (the municipality's general number).
+GENERAL_NUMBER = "14 en het netnummer"
+logger = logging.getLogger(__name__)
 _PHONE = re.compile(r"^(\+31|0031|0)[1-9]\d{8}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _CODE = re.compile(rf"\b([{CODE_ALPHABET}]{{{CODE_LENGTH}}})\b", re.IGNORECASE)
 KNOWS = {"ja": "ja", "nee": "nee"}
 STATUS_TEXT = {
+    "held": "opgeslagen. Er wordt eerst even naar gekeken. Daarna gaat hij naar het meldpunt.",
     "new": "opgeslagen. Hij gaat zo snel mogelijk naar het meldpunt.",
     "delivered": "aangekomen bij het meldpunt. Daar heeft nog niemand hem opgepakt.",
     "picked_up": "opgepakt. Iemand van het meldpunt is ermee bezig.",
@@ -111,7 +122,7 @@ class ValidateMeldingForm(Named, FormValidationAction):
         digits = re.sub(r"[\s().-]", "", text)
         if _PHONE.match(digits):
             return {"melding_contact_value": digits, "melding_contact": "phone"}
-        if _EMAIL.match(text):
+        if _EMAIL.match(text) and len(text) <= MAX_CONTACT_CHARS:
             return {"melding_contact_value": text, "melding_contact": "email"}
         dispatcher.utter_message(response="utter_melding_contact_value_invalid")
         return {"melding_contact_value": None}
@@ -142,17 +153,28 @@ class ActionSubmitMelding(BaseAction):
             else "none",
             contact_value=tracker.get_slot("melding_contact_value"),
         )
-        with session_scope(default_engine()) as session:
-            meldpunt = find_meldpunt(session, code_slot) if code_slot else None
-            if meldpunt is None:
-                dispatcher.utter_message(
-                    response="utter_melding_no_meldpunt",
-                    municipality_name=tracker.get_slot("municipality") or "deze plaats",
-                )
-                return [*cleared, set_pending("none")]
-            code = create_melding(session, new, DeliverySettings.from_env().webhook_url)
+        phone = GENERAL_NUMBER
+        try:
+            with session_scope(default_engine()) as session:
+                meldpunt = find_meldpunt(session, code_slot) if code_slot else None
+                if meldpunt is None:
+                    dispatcher.utter_message(
+                        response="utter_melding_no_meldpunt",
+                        municipality_name=tracker.get_slot("municipality") or "deze plaats",
+                    )
+                    return [*cleared, set_pending("none")]
+                phone = meldpunt.phone or GENERAL_NUMBER
+                webhook = DeliverySettings.from_env().webhook_url
+                code, held = submit_melding(session, new, tracker.sender_id, melding_quota(), webhook)
+        except SQLAlchemyError as error:
+            # The error's text can hold what was reported; the type is enough to look further.
+            logger.error("A melding could not be stored: %s", type(error).__name__)
+            dispatcher.utter_message(response="utter_melding_not_saved", meldpunt_phone=phone)
+            return [*cleared, set_pending("none")]
         dispatcher.utter_message(
-            response="utter_melding_sent", melding_code=code, meldpunt_name=meldpunt.name
+            response="utter_melding_held" if held else "utter_melding_sent",
+            melding_code=code,
+            meldpunt_name=meldpunt.name,
         )
         return [*cleared, SlotSet("melding_code", code), set_pending("none")]
 
@@ -174,15 +196,16 @@ class ActionMeldingStatus(BaseAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        """Look the code up; without a code, ask for it."""
+        """Look the code up; without a code, ask for it; over the budget, ask to try again later."""
         code = code_in(latest_text(tracker))
         if code is None:
             dispatcher.utter_message(response="utter_ask_melding_code")
             return []
         with session_scope(default_engine()) as session:
-            status = status_for_code(session, code)
-        if status is None:
-            dispatcher.utter_message(response="utter_melding_status_unknown")
+            status = status_within_budget(session, tracker.sender_id, code, melding_quota())
+        if status is None or status == TRY_LATER:
+            unknown, later = "utter_melding_status_unknown", "utter_melding_status_later"
+            dispatcher.utter_message(response=later if status == TRY_LATER else unknown)
             return []
         dispatcher.utter_message(
             response="utter_melding_status", melding_code=code, melding_status_text=STATUS_TEXT[status]

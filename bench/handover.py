@@ -119,7 +119,10 @@ async def _run(gateway: RunningGateway) -> tuple[list[float], float]:
 def measure(workdir: Path) -> dict[str, Any]:
     """Start the stack, put 20 visitors in live handovers, and time the round trips."""
     stack = start_stack(
-        workdir / "handover-bench", gateway_env=GATEWAY_ENV, assistant_env={"VOLUNTEER_HOURS": "00:00-24:00"}
+        workdir / "handover-bench",
+        gateway_env=GATEWAY_ENV,
+        # All 20 visitors wait at once, above the default cap on the volunteers' queue.
+        assistant_env={"VOLUNTEER_HOURS": "00:00-24:00", "HANDOVER_QUEUE_MAX": str(PAIRS)},
     )
     try:
         engine = make_engine(f"sqlite:///{stack.assistant.workdir / 'bot.db'}")

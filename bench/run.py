@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 from bench import (
+    abuse,
     activities,
     crisis_tiers,
+    deidentify,
     dialogue_fuzz,
     gateway,
     handover,
@@ -79,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
         "crisis",
         "real_voices",
         "dialogue",
+        "abuse",
+        "deidentify",
     }
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
@@ -98,6 +102,12 @@ def main(argv: list[str] | None = None) -> int:
         if "gateway" in wanted:
             print("Website gateway: 50 WebSocket visitors versus straight to REST, alternating rounds...")
             write("gateway.json", gateway.measure(workdir))
+        if "deidentify" in wanted:
+            print("De-identification: the project's rules and, where installed, deduce...")
+            write("deidentify.json", deidentify.measure())
+        if "abuse" in wanted:
+            print("Abuse: normal visitors, quiet and during a socket flood and a login flood...")
+            write("abuse.json", abuse.measure(workdir))
         if "handover" in wanted:
             print("Live handover: 20 visitors with 20 volunteers at once, visitor -> volunteer -> visitor...")
             write("handover.json", handover.measure(workdir))

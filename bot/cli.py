@@ -5,7 +5,8 @@
     python -m bot export-activities [FILE]      same format back (CSV, or JSON for *.json); '-' = stdout
     python -m bot deliver [--once]              send meldingen from the outbox (SMTP_HOST, SMTP_PORT, ...)
     python -m bot add-user NAME --role ROLE [--municipality X] --password-stdin
-    python -m bot purge [--closed-days 90] [--conversation-days 30]
+    python -m bot deactivate-user NAME          switch an account off and end its sessions
+    python -m bot purge [--closed-days 90] [--melding-days 365] [--conversation-days 30] [--audit-days 365]
 
 The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`; `purge` also cleans Rasa's
 tracker store at `TRACKER_DATABASE_URL` (default: the SQLite file `var/tracker.db`).
@@ -27,7 +28,12 @@ from bot.socialmap.activity_file import (
 from bot.socialmap.catalogue import PROJECT_ROOT as ROOT
 from bot.store.activities import export_rows, upsert_activities
 from bot.store.db import database_url, default_engine, session_scope
-from bot.store.retention import DEFAULT_CLOSED_MELDING_DAYS, DEFAULT_CONVERSATION_DAYS
+from bot.store.retention import (
+    DEFAULT_AUDIT_DAYS,
+    DEFAULT_CLOSED_MELDING_DAYS,
+    DEFAULT_CONVERSATION_DAYS,
+    DEFAULT_MELDING_DAYS,
+)
 from bot.store.seed import prepare_database
 
 
@@ -111,8 +117,15 @@ def deliver(args: argparse.Namespace) -> int:
     from bot.escalation.worker import run_forever, run_once
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    engine = default_engine()
     settings = DeliverySettings.from_env()
+    problems = settings.problems()
+    for problem in problems:
+        print(f"Niet gestart: {problem}.", file=sys.stderr)
+    if problems:
+        return 2
+    for warning in settings.warnings():
+        logging.getLogger("bot.escalation").warning("WARNING: %s.", warning)
+    engine = default_engine()
     if args.once:
         sent = asyncio.run(run_once(engine, settings))
         print(f"{sent} melding(en) afgeleverd.")
@@ -153,6 +166,22 @@ def add_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def deactivate_user(args: argparse.Namespace) -> int:
+    """Switch an account off; its sessions end, an open console closes within half a minute."""
+    from bot.store.accounts import audit
+    from bot.store.accounts import deactivate_user as store_deactivate_user
+
+    engine = default_engine()
+    prepare_database(engine, example_file=None)
+    with session_scope(engine) as session:
+        if not store_deactivate_user(session, args.name):
+            print(f"Er is geen account '{args.name}'.", file=sys.stderr)
+            return 1
+        audit(session, args.name, "account.deactivated")
+    print(f"Account '{args.name}' staat uit. Alle sessies zijn beëindigd.")
+    return 0
+
+
 def whole_days(value: str) -> int:
     """A number of days of at least 1 (conversations active today are never purged)."""
     try:
@@ -165,24 +194,31 @@ def whole_days(value: str) -> int:
 
 
 def purge(args: argparse.Namespace) -> int:
-    """Delete closed meldingen and old anonymous conversations."""
+    """Delete what is past its retention period (bot/store/retention.py), here and in the tracker store."""
     import os
 
     from bot.store.db import make_engine
-    from bot.store.handovers import purge_handovers
-    from bot.store.retention import purge_conversations, purge_meldingen
+    from bot.store.retention import RetentionPolicy, purge_all
 
+    policy = RetentionPolicy(
+        closed_melding_days=args.closed_days,
+        melding_days=args.melding_days,
+        conversation_days=args.conversation_days,
+        audit_days=args.audit_days,
+    )
     engine = default_engine()
     prepare_database(engine, example_file=None)
-    with session_scope(engine) as session:
-        meldingen = purge_meldingen(session, args.closed_days)
-        # Finished handovers (summary and the volunteer's note) go with their conversations.
-        purge_handovers(session, args.conversation_days)
     tracker_url = os.environ.get("TRACKER_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'tracker.db'}"
-    conversations = purge_conversations(make_engine(tracker_url), args.conversation_days)
+    tracker_engine = make_engine(tracker_url)
+    try:
+        with session_scope(engine) as session:
+            report = purge_all(session, tracker_engine, policy)
+    finally:
+        tracker_engine.dispose()
     print(
-        f"Verwijderd: {meldingen} afgeronde melding(en) ouder dan {args.closed_days} dagen, "
-        f"{conversations} gesprek(ken) ouder dan {args.conversation_days} dagen."
+        f"Verwijderd: {report.meldingen} melding(en), {report.conversations} gesprek(ken), "
+        f"{report.handovers} overdracht(en), {report.audit_entries} auditregel(s); "
+        f"{report.handovers_closed} open gebleven overdracht(en) gesloten."
     )
     return 0
 
@@ -211,8 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--municipality", help="gemeente (naam of CBS-code); verplicht voor wijkteam")
     user.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
     user.set_defaults(run=add_user)
-    purger = commands.add_parser("purge", help="oude gesprekken en afgeronde meldingen verwijderen")
+    deactivator = commands.add_parser("deactivate-user", help="account uitzetten en uitloggen")
+    deactivator.add_argument("name")
+    deactivator.set_defaults(run=deactivate_user)
+    purger = commands.add_parser("purge", help="verwijderen wat langer dan de bewaartermijn bewaard is")
     purger.add_argument("--closed-days", type=whole_days, default=DEFAULT_CLOSED_MELDING_DAYS)
+    purger.add_argument("--melding-days", type=whole_days, default=DEFAULT_MELDING_DAYS)
+    purger.add_argument("--audit-days", type=whole_days, default=DEFAULT_AUDIT_DAYS)
     # At least 1: the Rasa server keeps conversations active in the last minutes in memory
     # (bot/rasa_ext/tracker_store.py), so today's conversations must not be purged under it.
     purger.add_argument("--conversation-days", type=whole_days, default=DEFAULT_CONVERSATION_DAYS)

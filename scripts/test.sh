@@ -27,5 +27,8 @@ step "Test stories (rasa test core --fail-on-prediction-errors)"
     || { tail -60 var/story-test.log; cat var/story-results/failed_test_stories.yml 2>/dev/null; exit 1; }
 grep -E "Correct:|Accuracy:" var/story-test.log | head -4 || true
 
+# The stock rasa-webchat widget for the socket.io browser test, from npm (only when missing or changed).
+scripts/install-webchat.sh
+
 step "pytest (unit, model, integration)"
 .venv/bin/python -m pytest tests

@@ -1,7 +1,8 @@
-"""Live handover to a volunteer: the summary shared with consent, opening hours and the waiting limit.
+"""Live handover to a volunteer: the summary shared with consent, opening hours, waiting and quotas.
 
 `HandoverSummary` is the one structure the action (which builds it), the gateway (which stores and
-sends it) and the console (which shows it) share. Nothing in it names the person.
+sends it) and the console (which shows it) share. It holds labels chosen by the assistant, never the
+person's own words, so nothing in it names the person or anyone they wrote about.
 """
 
 from __future__ import annotations
@@ -9,13 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from typing import TypedDict
+from dataclasses import dataclass
+from typing import Any, TypedDict
 from zoneinfo import ZoneInfo
+
+from bot.conversation.listening import INTEREST_PATTERNS, find_interests
 
 # Opening hours of the volunteer chat, in Dutch time; "00:00-24:00" means always.
 DEFAULT_VOLUNTEER_HOURS = "09:00-21:00"
 # Seconds a visitor waits for a volunteer before the assistant takes over again.
 DEFAULT_WAIT_SECONDS = 120
+# Handovers one visitor may start in an hour, and people who may wait at once (per acute class).
+DEFAULT_PER_VISITOR_PER_HOUR = 3
+DEFAULT_QUEUE_MAX = 10
 # A volunteer console counts as online when it was seen this recently (it reports every 20 s).
 ONLINE_WITHIN = dt.timedelta(seconds=60)
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
@@ -27,16 +34,50 @@ REASONS = {
 }
 
 
-class HandoverSummary(TypedDict):
-    """What the volunteer may see first, only when the person said yes to it. Values are Dutch text."""
+LONELINESS_TYPES = {"social": "sociaal", "emotional": "emotioneel", "existential": "existentieel"}
+SCALE_BANDS = {"not_lonely": "niet eenzaam", "moderate": "matig eenzaam", "strong": "sterk eenzaam"}
+DURATIONS = {"recent": "sinds kort", "months": "een paar maanden", "years": "al jaren"}
+# Each cause of `bot.conversation.listening` as a theme for the volunteer, about the person, in few words.
+CAUSE_LABELS: dict[str, str] = {
+    "loss": "verlies van een dierbare",
+    "divorce": "einde van een relatie",
+    "moving": "verhuisd",
+    "retirement": "gestopt met werken",
+    "illness": "gezondheid",
+    "unemployment": "werk kwijt of geen werk",
+    "low_income": "zorgen over geld",
+    "unsafe_neighbourhood": "voelt zich niet prettig in de buurt",
+    "low_confidence": "twijfel aan zichzelf",
+    "social_anxiety": "contact is spannend",
+    "children_left": "kinderen ver weg",
+    "caregiving": "zorg voor een ander",
+    "friends_gone": "vrienden uit beeld",
+    "migration": "ver van eigen land en familie",
+    "relationship": "afstand in de relatie",
+    "school": "school of studie",
+    "mental_health": "somber of moe",
+    "parenthood": "drukte met de kinderen",
+    "discrimination": "hoe anderen hem of haar behandelen",
+    "age": "ouder worden",
+    "digital": "veel gaat via de computer",
+}
 
-    reason: str
-    phase: str
-    loneliness_type: str | None
-    scale_result: str | None
-    wishes: list[str]
-    chosen_step: str | None
-    municipality: str | None
+
+class HandoverSummary(TypedDict):
+    """What the volunteer who takes the conversation sees first, only with the person's yes.
+
+    Every value is a Dutch label the assistant chose; never the person's own words.
+    """
+
+    reason: str  # why a human was asked for, from `REASONS`
+    phase: str  # the furthest phase of the approach the conversation reached
+    loneliness_type: str | None  # from `LONELINESS_TYPES`
+    scale_result: str | None  # e.g. "4 van 6 (matig eenzaam)"
+    themes: list[str]  # the causes the person wrote about, from `CAUSE_LABELS`
+    duration: str | None  # from `DURATIONS`
+    wishes: list[str]  # interests, as the social map names them (`INTEREST_PATTERNS`)
+    chosen_step: str | None  # the label of a step or activity from the catalogue
+    municipality: str | None  # only a municipality the gazetteer knows
 
 
 SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
@@ -44,10 +85,60 @@ SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
     ("phase", "Fase"),
     ("loneliness_type", "Soort eenzaamheid"),
     ("scale_result", "Uitkomst van de vragenlijst"),
+    ("themes", "Thema's"),
+    ("duration", "Hoe lang al"),
     ("wishes", "Wensen"),
     ("chosen_step", "Gekozen stap"),
     ("municipality", "Gemeente"),
 )
+WISH_SLOTS = ("wish_enjoy", "wish_talent", "wish_at_ease")
+
+
+def _labels(values: Any, known: Mapping[str, str]) -> list[str]:
+    return [known[value] for value in values if value in known] if isinstance(values, list) else []
+
+
+def phase_reached(slots: Mapping[str, Any]) -> str:
+    """The furthest phase of the approach the conversation reached, in Dutch."""
+    if slots.get("plan_step"):
+        return "kleine stappen: een stap gekozen"
+    if slots.get("proposed_steps"):
+        return "kleine stappen bekeken"
+    if slots.get("wish_enjoy") or slots.get("interests"):
+        return "wensen en talenten"
+    if slots.get("scale_total") is not None:
+        return "vragenlijst over eenzaamheid ingevuld"
+    if (slots.get("listen_turns") or 0) > 0:
+        return "luisteren naar de situatie"
+    return "begin van het gesprek"
+
+
+def wished_interests(slots: Mapping[str, Any]) -> list[str]:
+    """The interests the person named, as labels: the `interests` slot, then those in the wish answers."""
+    wishes = [name for name in slots.get("interests") or [] if name in INTEREST_PATTERNS]
+    for slot in WISH_SLOTS:
+        answer = slots.get(slot)
+        if isinstance(answer, str):
+            wishes += [name for name in find_interests(answer) if name not in wishes]
+    return wishes
+
+
+def handover_summary(slots: Mapping[str, Any]) -> HandoverSummary:
+    """The summary from the conversation's slots: labels only, so no free text and no names."""
+    total, band = slots.get("scale_total"), slots.get("scale_band")
+    scale = f"{total:g} van 6 ({SCALE_BANDS[band]})" if total is not None and band in SCALE_BANDS else None
+    return HandoverSummary(
+        reason=REASONS.get(slots.get("handover_reason") or "", REASONS["asked"]),
+        phase=phase_reached(slots),
+        loneliness_type=LONELINESS_TYPES.get(slots.get("loneliness_type") or ""),
+        scale_result=scale,
+        themes=_labels(slots.get("causes"), CAUSE_LABELS),
+        duration=DURATIONS.get(slots.get("duration") or ""),
+        wishes=wished_interests(slots),
+        chosen_step=slots.get("plan_step_label"),
+        # A name the gazetteer did not know may be anything the person typed.
+        municipality=slots.get("municipality") if slots.get("municipality_code") else None,
+    )
 
 
 def summary_lines(summary: HandoverSummary) -> list[tuple[str, str]]:
@@ -91,3 +182,24 @@ def wait_seconds(env: Mapping[str, str] | None = None) -> float:
     """`HANDOVER_WAIT_SECONDS` from the environment, else the default."""
     env = os.environ if env is None else env
     return float(env.get("HANDOVER_WAIT_SECONDS", "").strip() or DEFAULT_WAIT_SECONDS)
+
+
+@dataclass(frozen=True)
+class HandoverQuota:
+    """How much of the volunteers' queue one visitor, and everyone together, may take."""
+
+    per_visitor_per_hour: int = DEFAULT_PER_VISITOR_PER_HOUR
+    # At most this many acute and this many other people wait at once, so that a full queue of
+    # others never keeps a person with acute risk out.
+    queue_max: int = DEFAULT_QUEUE_MAX
+
+
+def handover_quota(env: Mapping[str, str] | None = None) -> HandoverQuota:
+    """`HANDOVER_PER_VISITOR_PER_HOUR` and `HANDOVER_QUEUE_MAX` from the environment, else the defaults."""
+    env = os.environ if env is None else env
+    per_visitor = env.get("HANDOVER_PER_VISITOR_PER_HOUR", "").strip()
+    queue_max = env.get("HANDOVER_QUEUE_MAX", "").strip()
+    return HandoverQuota(
+        per_visitor_per_hour=int(per_visitor or DEFAULT_PER_VISITOR_PER_HOUR),
+        queue_max=int(queue_max or DEFAULT_QUEUE_MAX),
+    )

@@ -1,4 +1,4 @@
-"""Live handovers in the database: start, the waiting queue, atomic accept, end, expiry, presence.
+"""Live handovers in the database: quotas, start, the waiting queue, atomic accept, end, expiry, presence.
 
 All handover state lives here, so any gateway replica (and the action server) sees the same queue.
 """
@@ -8,15 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.conversation.handover import ONLINE_WITHIN, HandoverSummary
+from bot.conversation.handover import ONLINE_WITHIN, HandoverQuota, HandoverSummary
 from bot.store.clock import now
 from bot.store.models import Handover, VolunteerPresence
 
 OPEN_STATUSES = ("waiting", "active")
+QUOTA_WINDOW = dt.timedelta(hours=1)
+# Why a visitor cannot join the queue now: asked too often this hour, or too many people waiting.
+Refusal = Literal["visitor_quota", "queue_full"]
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,38 @@ def start_handover(
     return int(row.id)
 
 
+def queue_refusal(session: Session, visitor: str, acute_risk: bool, quota: HandoverQuota) -> Refusal | None:
+    """Why this visitor may not join the queue now, or None when they may.
+
+    A visitor with an open handover is never refused (`start_handover` reuses it). Checked in the same
+    transaction as `start_handover`; with several action servers at once a limit can be passed by one.
+    """
+    if open_handover(session, visitor) is not None:
+        return None
+    started = session.scalar(
+        select(func.count())
+        .select_from(Handover)
+        .where(Handover.visitor == visitor, Handover.created_at > now() - QUOTA_WINDOW)
+    )
+    if int(started or 0) >= quota.per_visitor_per_hour:
+        return "visitor_quota"
+    waiting = session.scalar(
+        select(func.count())
+        .select_from(Handover)
+        .where(Handover.status == "waiting", Handover.acute_risk == acute_risk)
+    )
+    if int(waiting or 0) >= quota.queue_max:
+        return "queue_full"
+    return None
+
+
 def waiting_queue(session: Session, limit: int = 50) -> list[HandoverInfo]:
-    """Waiting handovers, longest waiting first."""
+    """Waiting handovers: acute risk first, then longest waiting first."""
     rows = session.scalars(
-        select(Handover).where(Handover.status == "waiting").order_by(Handover.created_at).limit(limit)
+        select(Handover)
+        .where(Handover.status == "waiting")
+        .order_by(Handover.acute_risk.desc(), Handover.created_at, Handover.id)
+        .limit(limit)
     )
     return [_info(row) for row in rows]
 

@@ -17,6 +17,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
 LEASE = dt.timedelta(minutes=2)
 MAX_ATTEMPTS = 12
+HELD_NOTE = "Boven het maximum aantal meldingen: eerst bekijken, dan vrijgeven of afronden."
 
 
 def new_code() -> str:
@@ -62,10 +63,13 @@ def _event(melding: Melding, status: str, note: str = "", actor: str = "assisten
     melding.events.append(MeldingEvent(at=now(), status=status, note=note, actor=actor))
 
 
-def create_melding(session: Session, new: NewMelding, webhook_url: str | None = None) -> str:
+def create_melding(
+    session: Session, new: NewMelding, webhook_url: str | None = None, held: bool = False
+) -> str:
     """Store the melding and its outbox rows in one transaction; return the meldcode.
 
-    Raises LookupError when the municipality has no meldpunt (nothing is stored then).
+    A `held` melding (over a quota) is stored with its outbox rows held too: nothing is sent until
+    `release_melding`. Raises LookupError when the municipality has no meldpunt (nothing is stored then).
     """
     meldpunt = session.get(Meldpunt, new.municipality_code)
     if meldpunt is None:
@@ -85,17 +89,36 @@ def create_melding(session: Session, new: NewMelding, webhook_url: str | None = 
         person_knows=new.person_knows,
         contact_preference=new.contact_preference,
         contact_value=new.contact_value,
-        status="new",
+        status="held" if held else "new",
         created_at=moment,
         updated_at=moment,
     )
     _event(melding, "new", "Melding gedaan in de chat.")
-    melding.deliveries.append(Delivery(channel="email", target=meldpunt.email, next_attempt_at=moment))
-    if webhook_url:
-        melding.deliveries.append(Delivery(channel="webhook", target=webhook_url, next_attempt_at=moment))
+    if held:
+        _event(melding, "held", HELD_NOTE)
+    outbox = "held" if held else "pending"
+    targets = [("email", meldpunt.email)] + ([("webhook", webhook_url)] if webhook_url else [])
+    for channel, target in targets:
+        melding.deliveries.append(
+            Delivery(channel=channel, target=target, status=outbox, next_attempt_at=moment)
+        )
     session.add(melding)
     session.flush()
     return code
+
+
+def release_melding(session: Session, code: str, actor: str) -> bool:
+    """Send a held melding after all: its outbox rows become due now. False when it is not held."""
+    melding = session.scalar(select(Melding).where(Melding.code == code))
+    if melding is None or melding.status != "held":
+        return False
+    moment = now()
+    for delivery in melding.deliveries:
+        if delivery.status == "held":
+            delivery.status, delivery.next_attempt_at = "pending", moment
+    melding.status, melding.updated_at = "new", moment
+    _event(melding, "new", "Vrijgegeven om te versturen.", actor)
+    return True
 
 
 def status_for_code(session: Session, code: str) -> str | None:
@@ -243,10 +266,25 @@ def _inbox_item(melding: Melding, with_history: bool) -> InboxItem:
     )
 
 
-def inbox(session: Session, municipality_code: str | None, limit: int = 200) -> list[InboxItem]:
-    """The newest meldingen of one municipality (None: all, for admins), undeliverable ones first."""
+def inbox(
+    session: Session,
+    municipality_code: str | None,
+    limit: int = 200,
+    held: bool = False,
+    *,
+    all_municipalities: bool = False,
+) -> list[InboxItem]:
+    """The newest meldingen of one municipality, or of all with `all_municipalities` (admins).
+
+    Undeliverable ones come first. No municipality and not all gives nothing: an account without a
+    municipality sees nothing rather than everything. Held meldingen (over a quota) are a list of
+    their own (`held=True`), so that a flood of them never pushes the others out of sight.
+    """
+    if municipality_code is None and not all_municipalities:
+        return []
     query = select(Melding).order_by((Melding.status == "undeliverable").desc(), Melding.created_at.desc())
-    if municipality_code is not None:
+    query = query.where(Melding.status == "held" if held else Melding.status != "held")
+    if not all_municipalities:
         query = query.where(Melding.municipality_code == municipality_code)
     return [_inbox_item(m, with_history=False) for m in session.scalars(query.limit(limit))]
 

@@ -187,7 +187,7 @@ class Melding(Base):
         CheckConstraint("about IN ('self', 'other')", name="ck_meldingen_about"),
         CheckConstraint("contact_preference IN ('phone', 'email', 'none')", name="ck_meldingen_contact"),
         CheckConstraint(
-            "status IN ('new', 'delivered', 'picked_up', 'closed', 'undeliverable')",
+            "status IN ('held', 'new', 'delivered', 'picked_up', 'closed', 'undeliverable')",
             name="ck_meldingen_status",
         ),
         Index("ix_meldingen_municipality_status", "municipality_code", "status"),
@@ -233,14 +233,17 @@ class Delivery(Base):
 
     A worker claims a due row atomically (status pending -> sending with a lease), sends, and marks it
     sent; a failure schedules a retry with back-off; a lease that ran out (a crash mid-delivery) makes
-    the row due again. The unique (melding, channel) pair keeps a melding from becoming two.
+    the row due again. The unique (melding, channel) pair keeps a melding from becoming two. A melding
+    over the quota waits as `held` (never claimed) until the wijkteam releases it (then `pending`).
     """
 
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("melding_id", "channel", name="uq_deliveries_melding_channel"),
         CheckConstraint("channel IN ('email', 'webhook')", name="ck_deliveries_channel"),
-        CheckConstraint("status IN ('pending', 'sending', 'sent', 'failed')", name="ck_deliveries_status"),
+        CheckConstraint(
+            "status IN ('held', 'pending', 'sending', 'sent', 'failed')", name="ck_deliveries_status"
+        ),
         Index("ix_deliveries_due", "status", "next_attempt_at"),
     )
 
@@ -256,6 +259,26 @@ class Delivery(Base):
     sent_at = Column(DateTime, nullable=True)
 
     melding = relationship("Melding", back_populates="deliveries")
+
+
+class QuotaEvent(Base):
+    """One counted act of a chat visitor, for the quotas: a melding made, or a meldcode not found.
+
+    The visitor is only a hash of the chat's sender id, not linked to any melding; rows older than a
+    day are deleted when new ones are written (`bot.store.quotas`).
+    """
+
+    __tablename__ = "quota_events"
+    __table_args__ = (
+        CheckConstraint("kind IN ('melding', 'code_miss')", name="ck_quota_events_kind"),
+        Index("ix_quota_events_kind_sender_at", "kind", "sender_key", "at"),
+        Index("ix_quota_events_kind_at", "kind", "at"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    kind = Column(String(12), nullable=False)
+    sender_key = Column(String(64), nullable=False)
+    at = Column(DateTime, nullable=False)
 
 
 class User(Base):
@@ -297,6 +320,8 @@ class WebSession(Base):
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=False)
+    # The last request of this session (to the minute), for the idle timeout.
+    last_seen = Column(DateTime, nullable=False)
 
 
 class AuditEntry(Base):

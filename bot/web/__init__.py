@@ -9,10 +9,13 @@ Layout (in the shape of aiohttp's demo apps):
   `inbox` (wijkteam), `console` (volunteers).
 - `templates/` the staff pages (Jinja2, autoescaped; `base.html` is their shared shell);
   `static/` the files served as they are: `widget/`, `demo/`, `staff/` (stylesheet, console script).
-- `protocol.py` the JSON frames of both WebSockets, as `TypedDict`s; `relay.py` one visitor's chat,
+- `protocol.py` the JSON frames of both WebSockets, as `TypedDict`s; `relay.py` one visitor's chat
+  (`socketio_chat.py` the same over Rasa's socket.io protocol, for stock Rasa widgets),
   `console_relay.py` one volunteer's console, `handover.py` the live handover they share,
   `live_frames.py` how frames travel between their sockets.
 - `security.py` CSP and other headers, origin checks, CSRF; `sessions.py` staff sessions;
+  `session_watch.py` the console socket's session checks; `password_checks.py` and
+  `login_throttle.py` the login's thread pool and per-client limits;
   `rendering.py` templates and Dutch times; `rasa_client.py`, `history.py`, `limits.py`, `settings.py`.
 
 Nothing of Rasa's HTTP API is proxied. The gateway talks to Rasa's REST channel for each message and,

@@ -1,7 +1,8 @@
 """One volunteer's console socket: the waiting queue, accept (atomic, in the database), a live chat, end.
 
 The frames are in `bot.web.protocol` (`ConsoleCommand` in, `ConsoleFrame` out); the page and the
-socket's checks (login, same origin, CSRF) in `bot.web.pages.console`.
+socket's checks (login, same origin, CSRF) in `bot.web.pages.console`. The login session is checked
+again on every frame and on a timer (`bot.web.session_watch`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from bot.store.clock import now
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import accept, end_handover, get_handover, mark_offline, mark_online, waiting_queue
 from bot.web.handover import HandoverService, queue_item
-from bot.web.history import history_messages
 from bot.web.protocol import ConsoleFrame, HistoryMessage, QueueItem, parse_console_command
 from bot.web.rasa_client import RasaUnavailable
+from bot.web.session_watch import SessionWatch
+from bot.web.transcript import handover_transcript
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +33,13 @@ PRESENCE_SECONDS = 20.0
 class ConsoleConnection:
     """One volunteer's console socket: the queue, at most one live conversation at a time."""
 
-    def __init__(self, ws: web.WebSocketResponse, account: Account, service: HandoverService) -> None:
+    def __init__(
+        self, ws: web.WebSocketResponse, account: Account, service: HandoverService, session: SessionWatch
+    ) -> None:
         self.ws = ws
         self.account = account
         self.service = service
+        self.session = session
         self.visitor: str | None = None
         self.handover_id: int | None = None
         self._send_lock = asyncio.Lock()
@@ -50,12 +55,16 @@ class ConsoleConnection:
     async def run(self) -> None:
         """Serve until the console closes; an open conversation is then handed back to the assistant."""
         ticker = asyncio.create_task(self._tick())
+        self.session.start()
         try:
             async for message in self.ws:
+                if not await self.session.still_valid(touch=True):
+                    break
                 if message.type == WSMsgType.TEXT:
                     await self._on_frame(message.data)
         finally:
             ticker.cancel()
+            await self.session.stop()
             if self.handover_id is not None:
                 await self._end("Console gesloten tijdens het gesprek.")
             with session_scope(default_engine()) as session:
@@ -112,7 +121,7 @@ class ConsoleConnection:
         transcript: list[HistoryMessage] = []
         try:
             if info.share_transcript:
-                transcript = history_messages(await self.service.rasa.tracker_events(info.visitor))
+                transcript = handover_transcript(await self.service.rasa.tracker_events(info.visitor))
             await self.service.live_frames.to_visitor(info.visitor, {"type": "handover", "state": "active"})
             await self.service.run_and_relay(info.visitor, "utter_handover_accepted")
         except RasaUnavailable as error:

@@ -12,7 +12,6 @@ import asyncio
 import datetime as dt
 import logging
 
-from bot.conversation.handover import summary_lines
 from bot.store.db import default_engine, session_scope
 from bot.store.handovers import HandoverInfo, expire_waiting
 from bot.web.live_frames import LiveFrames
@@ -26,13 +25,14 @@ SWEEP_SECONDS = 2.0
 
 
 def queue_item(info: HandoverInfo, moment: dt.datetime) -> QueueItem:
-    """One waiting person as the console shows it (no visitor id)."""
+    """One waiting person as every volunteer online sees it: how long, and whether it may be urgent.
+
+    The summary and the transcript go only to the volunteer who takes the conversation.
+    """
     return {
         "id": info.id,
         "waiting_seconds": max(0, int((moment - info.created_at).total_seconds())),
-        "summary": summary_lines(info.summary) if info.summary else [],
         "acute_risk": info.acute_risk,
-        "share_transcript": info.share_transcript,
     }
 
 

@@ -15,14 +15,16 @@ from collections.abc import AsyncIterator
 import aiohttp
 from aiohttp import web
 
+from bot.web.admission import Admission
 from bot.web.handover import HandoverService, sweep
-from bot.web.keys import HANDOVERS, LIVE_FRAMES, RASA, SETTINGS, SOCKETS, SWEEPER
+from bot.web.keys import ADMISSION, HANDOVERS, LIVE_FRAMES, RASA, SETTINGS, SOCKETS, SWEEPER
 from bot.web.live_frames import LocalLiveFrames
 from bot.web.rasa_client import RasaClient
 from bot.web.rendering import setup_templates
 from bot.web.routes import setup_routes
 from bot.web.security import security_headers
 from bot.web.settings import Settings
+from bot.web.socketio_chat import SocketIoGateway
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +61,17 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app = web.Application(middlewares=[security_headers])
     app[SETTINGS] = settings or Settings.from_env()
     app[SOCKETS] = weakref.WeakSet[web.WebSocketResponse]()
+    app[ADMISSION] = Admission(app[SETTINGS])
     app[LIVE_FRAMES] = LocalLiveFrames()
     # The cleanup context starts before the startup signals, so the client is there for the handovers.
     app.cleanup_ctx.append(rasa_client)
+    # Rasa's socket.io protocol on its own port, for stock widgets; its connections close at shutdown.
+    socketio_gateway = SocketIoGateway(app)
+    app.cleanup_ctx.append(socketio_gateway.serve)
     # aiohttp 3.9's hints for these signals do not fit aiosignal 1.4's generic Signal; the calls are right.
     app.on_startup.append(start_handovers)  # type: ignore[arg-type]
     app.on_shutdown.append(shut_down)  # type: ignore[arg-type]
+    app.on_shutdown.append(socketio_gateway.stop)  # type: ignore[arg-type]
     setup_templates(app)
     setup_routes(app)
     return app

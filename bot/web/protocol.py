@@ -19,6 +19,9 @@ cannot be read; an `unavailable` error comes instead). For every message or butt
   error when Rasa did not answer, and finally `done`. Accepted messages are answered in the order they
   were sent.
 - one `error` with code `too_long`, `rate_limited` or `bad_frame`: refused, nothing was relayed.
+Instead of `welcome`, a socket over a limit gets one `error` with code `too_many_chats` (too many sockets
+of this client, or opened too quickly) or `busy` (too many in total), and is closed with 1013 (try again
+later). Typing frames above their rate are dropped without an answer.
 During a live handover also `handover`, `volunteer` and `volunteer_typing`; history messages may then
 be `"from": "volunteer"`.
 
@@ -42,11 +45,15 @@ VISITOR_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # The longest note a volunteer may leave when ending a conversation.
 MAX_NOTE_CHARS = 500
 
-ErrorCode = Literal["too_long", "rate_limited", "bad_frame", "unavailable"]
+ErrorCode = Literal["too_long", "rate_limited", "bad_frame", "unavailable", "too_many_chats", "busy"]
 TOO_LONG: Final = "too_long"
 RATE_LIMITED: Final = "rate_limited"
 BAD_FRAME: Final = "bad_frame"
 UNAVAILABLE: Final = "unavailable"
+TOO_MANY_CHATS: Final = "too_many_chats"
+BUSY: Final = "busy"
+# Said with every refusal of a socket: whoever is refused may be the one who needs help now.
+CRISIS_LINES = "Denk je aan zelfdoding? Bel dan 113 of gratis 0800-0113. Ben je in direct gevaar? Bel 112."
 
 ERROR_TEXTS: dict[ErrorCode, str] = {
     TOO_LONG: (
@@ -59,9 +66,16 @@ ERROR_TEXTS: dict[ErrorCode, str] = {
     ),
     BAD_FRAME: "Dit bericht kwam niet goed aan. Probeer het nog een keer.",
     UNAVAILABLE: (
-        "De assistent is even niet bereikbaar. Probeer het over een paar minuten nog eens. "
-        "Denk je aan zelfdoding? Bel dan 113 of gratis 0800-0113. "
-        "Ben je in direct gevaar? Bel 112."
+        f"De assistent is even niet bereikbaar. Probeer het over een paar minuten nog eens. {CRISIS_LINES}"
+    ),
+    TOO_MANY_CHATS: (
+        "Vanaf jouw internetverbinding zijn nu veel chats open, of net veel geopend. Sluit een ander "
+        "chatvenster, of wacht een minuut. Daarna probeer ik het opnieuw. Je tekst blijft staan. "
+        f"{CRISIS_LINES}"
+    ),
+    BUSY: (
+        "Het is nu erg druk in de chat. Over een minuut probeer ik het opnieuw. Je tekst blijft staan. "
+        f"{CRISIS_LINES}"
     ),
 }
 
@@ -145,7 +159,7 @@ class ErrorFrame(TypedDict):
     """Something went wrong or was refused; the widget shows `text` as it is."""
 
     type: Literal["error"]
-    code: ErrorCode  # why: too_long, rate_limited, bad_frame (refused) or unavailable (Rasa)
+    code: ErrorCode  # too_long, rate_limited, bad_frame (refused), unavailable (Rasa), too_many_chats, busy
     text: str  # a kind Dutch text for the visitor
 
 
@@ -229,20 +243,18 @@ SummaryLine = tuple[str, str]
 
 
 class QueueItem(TypedDict):
-    """One waiting person as the console shows it (never the visitor id)."""
+    """One waiting person as every volunteer online sees it: never the summary or the visitor id."""
 
     id: int  # the handover's id, to accept it with
     waiting_seconds: int  # how long the person has been waiting
-    summary: list[SummaryLine]  # what the person agreed to share; empty when nothing
-    acute_risk: bool  # the conversation had acute risk (113 was already named)
-    share_transcript: bool  # the volunteer may read the conversation so far
+    acute_risk: bool  # the conversation had acute risk (113 was already named); shown even after a "nee"
 
 
 class QueueFrame(TypedDict):
     """Who is waiting, sent whenever the queue changed."""
 
     type: Literal["queue"]
-    items: list[QueueItem]  # oldest first
+    items: list[QueueItem]  # acute risk first, then longest waiting first
 
 
 class AcceptedFrame(TypedDict):
@@ -250,9 +262,9 @@ class AcceptedFrame(TypedDict):
 
     type: Literal["accepted"]
     id: int  # the handover's id
-    summary: list[SummaryLine]  # the summary the person agreed to share
+    summary: list[SummaryLine]  # the summary the person agreed to share; only to this volunteer
     acute_risk: bool  # the conversation had acute risk
-    transcript: list[HistoryMessage]  # the conversation so far; empty unless the person agreed
+    transcript: list[HistoryMessage]  # this session without the melding; empty unless the person agreed
 
 
 class TakenFrame(TypedDict):

@@ -6,11 +6,13 @@
 - `GET /ws`            the chat WebSocket (refused with 403 unless the page's Origin is allowed)
 - `GET /health`        `{"status", "rasa", "actions"}`: 200 when both answer, 503 otherwise
 - `GET|POST /login`, `POST /logout`                    staff login
-- `GET /inbox`, `GET /inbox/{code}`, `POST /inbox/{code}/status`   the wijkteam inbox
+- `GET /inbox`, `GET /inbox/{code}`, `POST /inbox/{code}/status`, `POST /inbox/{code}/release`
+                                                       the wijkteam inbox (release: send a held melding)
 - `GET /console`, `GET /console/ws`                    the volunteer console and its socket
 - `GET /staff-static/*`  the staff pages' stylesheet and the console's script
 
 Nothing of Rasa's own HTTP API is reachable through these routes.
+Stock Rasa widgets get Rasa's socket.io protocol on a port of its own (`bot.web.socketio_chat`).
 """
 
 from __future__ import annotations
@@ -41,13 +43,15 @@ def add_visitor_routes(app: web.Application) -> None:
 
 
 def add_staff_routes(app: web.Application) -> None:
-    """Login, logout and the wijkteam inbox, with the staff pages' files."""
+    """Login, logout and the wijkteam inbox, with the staff pages' files (and the login's limits)."""
+    login.setup_login(app)
     app.router.add_get("/login", login.login_page)
     app.router.add_post("/login", login.login_submit)
     app.router.add_post("/logout", login.logout)
     app.router.add_get("/inbox", inbox.inbox_page)
     app.router.add_get("/inbox/{code}", inbox.melding_page)
     app.router.add_post("/inbox/{code}/status", inbox.melding_status)
+    app.router.add_post("/inbox/{code}/release", inbox.melding_release)
     app.router.add_static("/staff-static/", STATIC_DIR / "staff")
 
 

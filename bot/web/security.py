@@ -2,7 +2,8 @@
 
 Every page loads only the gateway's own files (no inline scripts or styles, nothing from elsewhere),
 may not be framed and sends no referrer. Staff pages are never cached. Forms carry a CSRF token that
-is compared in constant time; the console's socket gets it in its first frame.
+is compared in constant time; the console's socket gets it in its first frame. Over HTTPS (directly,
+or `X-Forwarded-Proto: https` from the reverse proxy) every response says to use HTTPS only (HSTS).
 """
 
 from __future__ import annotations
@@ -43,13 +44,33 @@ def protect_page(response: web.StreamResponse, request: web.Request, kind: PageK
     response.headers["Cache-Control"] = "no-cache" if kind == "demo" else "no-store"
 
 
+# One year, for this host and the hosts under it.
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def secure_request(request: web.Request) -> bool:
+    """Whether the browser reached the gateway over HTTPS (directly, or through the reverse proxy)."""
+    return request.secure or request.headers.get("X-Forwarded-Proto", "") == "https"
+
+
+def _add_headers(response: web.StreamResponse, request: web.Request) -> None:
+    if response.prepared:
+        return
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    if secure_request(request):
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+
+
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Headers for every response: no referrer, no content sniffing."""
-    response = await handler(request)
-    if not response.prepared:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+    """Headers for every response, redirects and errors too: no referrer, no sniffing, HSTS over HTTPS."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as answer:
+        _add_headers(answer, request)
+        raise
+    _add_headers(response, request)
     return response
 
 
@@ -70,8 +91,8 @@ def new_csrf_token() -> str:
 
 
 def csrf_matches(given: str, expected: str) -> bool:
-    """Compare a CSRF token in constant time; an empty expected token never matches."""
-    return bool(expected) and hmac.compare_digest(given, expected)
+    """Compare a CSRF token in constant time, as bytes (non-ASCII is a mismatch, not an error)."""
+    return bool(expected) and hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
 async def checked_form(request: web.Request, expected: str) -> dict[str, str]:

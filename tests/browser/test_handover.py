@@ -69,8 +69,10 @@ def test_visitor_and_volunteer_talk_live_and_the_assistant_takes_over_again(
     page.get_by_role("button", name="Ja, dat mag").click()
     expect(log).to_contain_text("Ik zoek nu een vrijwilliger")
 
-    expect(console.get_by_test_id("console-queue")).to_contain_text("vroeg zelf om een mens")
+    expect(console.get_by_test_id("console-queue")).to_contain_text("Wacht")
+    expect(console.get_by_test_id("console-queue")).not_to_contain_text("vroeg zelf om een mens")
     console.get_by_test_id("console-accept").click()
+    expect(console.locator("#summary")).to_contain_text("vroeg zelf om een mens")
     expect(console.locator("#transcript")).to_contain_text("kan ik met een echt mens praten")
     expect(log).to_contain_text("Vanaf nu praat je met een mens")
 
@@ -97,6 +99,6 @@ def test_visitor_and_volunteer_talk_live_and_the_assistant_takes_over_again(
     page.get_by_test_id("chat-input").press("Enter")
     expect(page.locator(".ew-msg-assistant")).to_have_count(answers + 1)
 
-    page.reload()  # the volunteer's message is still shown as the volunteer's
+    page.reload()  # the volunteer's message is still shown as the volunteer's, as stored: without the name
     page.get_by_test_id("chat-launcher").click()
-    expect(page.get_by_test_id("chat-volunteer").first).to_contain_text("Hoi, ik ben Anna.")
+    expect(page.get_by_test_id("chat-volunteer").first).to_contain_text("Hoi, ik ben [naam].")

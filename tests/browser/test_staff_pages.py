@@ -41,9 +41,11 @@ DUTCH_TIME = re.compile(
 SUMMARY: HandoverSummary = {
     "reason": "vroeg zelf om een mens",
     "phase": "luisteren naar de situatie",
-    "loneliness_type": "sociale eenzaamheid",
+    "loneliness_type": "sociaal",
     "scale_result": None,
-    "wishes": ["wandelen", "samen koken"],
+    "themes": ["verhuisd"],
+    "duration": "een paar maanden",
+    "wishes": ["wandelen", "koken"],
     "chosen_step": None,
     "municipality": "Nijmegen",
 }
@@ -191,7 +193,8 @@ def test_staff_pages_have_one_accessible_look_and_dutch_times(
         log_in(console, base, "anna")
         expect(console).to_have_url(f"{base}/console")
         queue = console.get_by_test_id("console-queue")
-        expect(queue).to_contain_text("vroeg zelf om een mens")
+        expect(queue).to_contain_text("Wacht")
+        expect(queue).not_to_contain_text("vroeg zelf om een mens")  # the summary only after accepting
         check_and_photograph(console, "staff-console-queue", artifacts, for_docs=False)
 
         visitor = new_page(volunteer_ctx, errors)
@@ -199,6 +202,7 @@ def test_staff_pages_have_one_accessible_look_and_dutch_times(
         visitor.evaluate(OPEN_VISITOR_SOCKET, VISITOR)
         wait_for_handover(visitor, "waiting")
         console.get_by_test_id("console-accept").click()
+        expect(console.locator("#summary")).to_contain_text("vroeg zelf om een mens")
         wait_for_handover(visitor, "active")
         visitor.evaluate(
             """() => window.visitorSocket.send(JSON.stringify(

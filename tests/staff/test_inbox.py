@@ -1,4 +1,4 @@
-"""The wijkteam inbox over real HTTP: login with CSRF, rate limit, own municipality only, audit."""
+"""The wijkteam inbox over HTTP: login with CSRF, cookies, own municipality only (none without one), audit."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from bot.store.accounts import MAX_FAILURES, add_user
+from bot.store.accounts import add_user
 from bot.store.db import make_engine, session_scope
 from bot.store.meldingen import NewMelding, create_melding, status_for_code
-from bot.store.models import AuditEntry
+from bot.store.models import AuditEntry, User
 from bot.store.seed import prepare_database
 from bot.web.rendering import setup_templates
 from bot.web.routes import add_staff_routes
@@ -85,25 +85,46 @@ async def test_cookies_are_strict(site: dict[str, Any]) -> None:
         assert response.status == 302 and response.headers["Location"] == "/inbox"
         cookie = next(v for v in response.headers.getall("Set-Cookie") if v.startswith("sessie="))
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Secure" not in cookie
-    async with client() as http:
-        page = await (await http.get(site["base"] + "/login")).text()
-        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+
+
+async def test_behind_https_cookies_are_host_only_and_read_back_by_that_name(site: dict[str, Any]) -> None:
+    https = {"X-Forwarded-Proto": "https"}
+    async with aiohttp.ClientSession() as http:  # cookies by hand: the jar keeps Secure ones from http://
+        form = await http.get(site["base"] + "/login", headers=https)
+        login_cookie = form.cookies["__Host-login_csrf"]
+        csrf = re.search(r'name="csrf" value="([^"]+)"', await form.text()).group(1)
         response = await http.post(
             site["base"] + "/login",
-            headers={"X-Forwarded-Proto": "https"},
+            headers={**https, "Cookie": f"__Host-login_csrf={login_cookie.value}"},
             data={"csrf": csrf, "username": "wim", "password": PASSWORD},
             allow_redirects=False,
         )
-        cookie = next(v for v in response.headers.getall("Set-Cookie") if v.startswith("sessie="))
-        assert "Secure" in cookie
+        assert response.status == 302
+        cookie = next(v for v in response.headers.getall("Set-Cookie") if v.startswith("__Host-sessie="))
+        assert "Secure" in cookie and "Path=/" in cookie and "Domain" not in cookie
+        token = response.cookies["__Host-sessie"].value
+        page = await http.get(
+            site["base"] + "/inbox",
+            headers={**https, "Cookie": f"__Host-sessie={token}"},
+            allow_redirects=False,
+        )
+        assert page.status == 200
+        plain = await http.get(
+            site["base"] + "/inbox", headers={**https, "Cookie": f"sessie={token}"}, allow_redirects=False
+        )
+        assert plain.status == 302  # over https only the __Host- name counts
 
 
-async def test_ten_wrong_passwords_are_rate_limited(site: dict[str, Any]) -> None:
+async def test_a_wijkteam_account_without_municipality_sees_nothing(site: dict[str, Any]) -> None:
+    with site["engine"].begin() as connection:
+        connection.execute(update(User).where(User.username == "wim").values(municipality_code=None))
     async with client() as http:
-        statuses = [(await log_in(http, site["base"], "wim", "fout-wachtwoord")).status for _ in range(10)]
-        assert statuses[:MAX_FAILURES] == [401] * MAX_FAILURES
-        assert set(statuses[MAX_FAILURES:]) == {429}
-        assert (await log_in(http, site["base"], "wim")).status == 429
+        await log_in(http, site["base"], "wim")
+        page = await (await http.get(site["base"] + "/inbox")).text()
+        assert site["nijmegen"] not in page and site["enschede"] not in page
+        assert "hoort nog niet bij een gemeente" in page
+        for code in (site["nijmegen"], site["enschede"]):
+            assert (await http.get(f"{site['base']}/inbox/{code}")).status == 404
 
 
 async def test_wijkteam_sees_only_its_own_municipality(site: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
-from bot.conversation.handover import HandoverSummary
+from bot.conversation.handover import HandoverQuota, HandoverSummary
 from bot.store.accounts import add_user
 from bot.store.clock import now
 from bot.store.db import make_engine, session_scope
@@ -23,6 +23,7 @@ from bot.store.handovers import (
     mark_online,
     open_handover,
     purge_handovers,
+    queue_refusal,
     start_handover,
     volunteers_online,
     waiting_queue,
@@ -36,6 +37,8 @@ SUMMARY: HandoverSummary = {
     "phase": "luisteren",
     "loneliness_type": "sociaal",
     "scale_result": None,
+    "themes": ["verhuisd"],
+    "duration": None,
     "wishes": ["wandelen"],
     "chosen_step": None,
     "municipality": "Nijmegen",
@@ -55,12 +58,22 @@ def _volunteers(engine: Engine, count: int) -> list[int]:
         return [add_user(session, f"vrijwilliger{i}", "volunteer", PASSWORD).id for i in range(count)]
 
 
+def _age(engine: Engine, handover_id: int, seconds: int) -> None:
+    with session_scope(engine) as session:
+        session.execute(
+            update(Handover)
+            .where(Handover.id == handover_id)
+            .values(created_at=now() - dt.timedelta(seconds=seconds))
+        )
+
+
 def test_queue_holds_waiting_handovers_oldest_first_with_the_summary(engine: Engine) -> None:
     with session_scope(engine) as session:
         first = start_handover(session, "visitor-one-0000000", SUMMARY, share_transcript=True)
         second = start_handover(session, "visitor-two-0000000", None, share_transcript=True)
         again = start_handover(session, "visitor-one-0000000", None, share_transcript=False)
     assert again == first  # one open handover per visitor
+    _age(engine, first, 30)
     with session_scope(engine) as session:
         queue = waiting_queue(session)
     assert [item.id for item in queue] == [first, second]
@@ -166,3 +179,54 @@ def test_purge_removes_old_finished_handovers(engine: Engine) -> None:
     with session_scope(engine) as session:
         assert purge_handovers(session, 30) == 1
         assert len(waiting_queue(session)) == 1
+
+
+def test_acute_risk_comes_first_then_the_longest_waiting(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        calm_old = start_handover(session, "visitor-calm-old-000", None, False)
+        acute_new = start_handover(session, "visitor-acute-new-00", None, False, acute_risk=True)
+        calm_new = start_handover(session, "visitor-calm-new-000", None, False)
+        acute_old = start_handover(session, "visitor-acute-old-00", None, False, acute_risk=True)
+    for handover_id, seconds in ((calm_old, 90), (acute_new, 10), (calm_new, 20), (acute_old, 60)):
+        _age(engine, handover_id, seconds)
+    with session_scope(engine) as session:
+        queue = waiting_queue(session)
+    assert [item.id for item in queue] == [acute_old, acute_new, calm_old, calm_new]
+    assert [item.acute_risk for item in queue] == [True, True, False, False]
+
+
+def test_one_visitor_may_start_only_a_few_handovers_an_hour(engine: Engine) -> None:
+    quota = HandoverQuota(per_visitor_per_hour=2, queue_max=10)
+    visitor = "visitor-often-000000"
+    with session_scope(engine) as session:
+        assert queue_refusal(session, visitor, False, quota) is None
+        first = start_handover(session, visitor, None, False)
+        # While the handover is open the visitor is never refused: it is reused.
+        assert queue_refusal(session, visitor, False, quota) is None
+        session.execute(update(Handover).where(Handover.id == first).values(status="expired"))
+        assert queue_refusal(session, visitor, False, quota) is None
+        second = start_handover(session, visitor, None, False)
+        session.execute(update(Handover).where(Handover.id == second).values(status="expired"))
+        assert queue_refusal(session, visitor, False, quota) == "visitor_quota"
+        assert queue_refusal(session, visitor, True, quota) == "visitor_quota"
+        assert queue_refusal(session, "visitor-other-000000", False, quota) is None
+    # An hour later the visitor may ask again.
+    _age(engine, first, 3700)
+    with session_scope(engine) as session:
+        assert queue_refusal(session, visitor, False, quota) is None
+
+
+def test_a_full_queue_refuses_others_but_not_a_person_with_acute_risk(engine: Engine) -> None:
+    quota = HandoverQuota(per_visitor_per_hour=3, queue_max=3)
+    (anna,) = _volunteers(engine, 1)
+    with session_scope(engine) as session:
+        for i in range(3):
+            start_handover(session, f"visitor-script-{i:06d}", None, False)
+        assert queue_refusal(session, "visitor-late-calm-00", False, quota) == "queue_full"
+        assert queue_refusal(session, "visitor-late-acute-0", True, quota) is None
+        for i in range(3):
+            start_handover(session, f"visitor-acute-{i:06d}", None, False, acute_risk=True)
+        assert queue_refusal(session, "visitor-late-acute-0", True, quota) == "queue_full"
+        # Only waiting people count: one taken by a volunteer frees a place.
+        assert accept(session, waiting_queue(session)[-1].id, anna)
+        assert queue_refusal(session, "visitor-late-calm-00", False, quota) is None

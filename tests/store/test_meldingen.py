@@ -20,7 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Engine
 
 from bot.escalation.settings import DeliverySettings
-from bot.escalation.webhook import signature
+from bot.escalation.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
 from bot.escalation.worker import run_once
 from bot.store.db import make_engine, session_scope
 from bot.store.meldingen import MAX_ATTEMPTS, NewMelding, create_melding, status_for_code
@@ -79,7 +79,8 @@ def engine(empty_url: str) -> Iterator[Engine]:
 
 
 def settings(port: int, **changes: Any) -> DeliverySettings:
-    return DeliverySettings(smtp_host="127.0.0.1", smtp_port=port, smtp_timeout=5, **changes)
+    # The test SMTP server is plain, on this machine (TLS: tests/store/test_delivery_security.py).
+    return DeliverySettings(smtp_host="127.0.0.1", smtp_port=port, smtp_timeout=5, smtp_tls="off", **changes)
 
 
 def new_melding(engine: Engine, new: NewMelding = NEIGHBOUR, webhook_url: str | None = None) -> str:
@@ -173,10 +174,11 @@ async def test_two_workers_deliver_each_melding_once(engine: Engine, smtp: tuple
 
 async def test_signed_webhook(engine: Engine, smtp: tuple[Inbox, int]) -> None:
     _, port = smtp
-    received: list[tuple[bytes, str]] = []
+    received: list[tuple[bytes, str, str]] = []
 
     async def hook(request: web.Request) -> web.Response:
-        received.append((await request.read(), request.headers.get("X-Eenzaamheid-Signature", "")))
+        headers = request.headers
+        received.append((await request.read(), headers[TIMESTAMP_HEADER], headers[SIGNATURE_HEADER]))
         return web.Response(status=204)
 
     app = web.Application()
@@ -191,8 +193,8 @@ async def test_signed_webhook(engine: Engine, smtp: tuple[Inbox, int]) -> None:
         assert await run_once(engine, settings(port, webhook_secret="geheim")) == 2
     finally:
         await runner.cleanup()
-    body, signed = received[0]
-    assert code.encode() in body and signed == signature(body, "geheim")
+    body, stamp, signed = received[0]
+    assert code.encode() in body and verify(body, stamp, signed, "geheim", now=time.time())
 
 
 def test_worker_killed_mid_delivery_loses_nothing_and_sends_once(
@@ -206,6 +208,7 @@ def test_worker_killed_mid_delivery_loses_nothing_and_sends_once(
         "DATABASE_URL": empty_url,
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(port),
+        "SMTP_TLS": "off",
         "DELIVERY_POLL_SECONDS": "0.2",
         "DELIVERY_LEASE_SECONDS": "1",
     }

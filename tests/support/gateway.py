@@ -23,6 +23,12 @@ class RunningGateway:
     port: int
     process: subprocess.Popen[bytes]
     log: Path
+    socketio_port: int = 0
+
+    @property
+    def socketio_url(self) -> str:
+        """Where stock Rasa widgets connect (Rasa's socket.io protocol, at /socket.io/)."""
+        return f"http://127.0.0.1:{self.socketio_port}"
 
     @property
     def url(self) -> str:
@@ -56,6 +62,18 @@ class RunningGateway:
             self.process.kill()
 
 
+# Every client of a test or bench gateway is 127.0.0.1, so the per-client limits (`bot.web.admission`)
+# are lifted by default; tests of those limits pass their own values, or `client_limits=True`.
+ONE_ADDRESS_LIMITS = {
+    "GATEWAY_MAX_SOCKETS_PER_CLIENT": "1000",
+    "GATEWAY_CLIENT_RATE_BURST": "100000",
+    "GATEWAY_CLIENT_RATE_PER_SECOND": "100000",
+    "GATEWAY_CLIENT_IN_FLIGHT": "1000",
+    "GATEWAY_TYPING_BURST": "100000",
+    "GATEWAY_TYPING_PER_SECOND": "100000",
+}
+
+
 def start_gateway(
     workdir: Path,
     assistant: RunningAssistant | None = None,
@@ -63,8 +81,12 @@ def start_gateway(
     actions_url: str | None = None,
     env: dict[str, str] | None = None,
     port: int | None = None,
+    client_limits: bool = False,
 ) -> RunningGateway:
-    """Start `python -m bot.web` against `assistant` (or explicit URLs); output in workdir/gateway.log."""
+    """Start `python -m bot.web` against `assistant` (or explicit URLs); output in workdir/gateway.log.
+
+    With `client_limits`, the gateway keeps its default per-client limits (else they are lifted).
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     log = workdir / "gateway.log"
@@ -75,6 +97,8 @@ def start_gateway(
         "RASA_URL": rasa_url or (assistant.rasa_url if assistant else "http://127.0.0.1:5005"),
         "ACTIONS_URL": actions_url or (assistant.actions_url if assistant else "http://127.0.0.1:5055"),
         "RASA_TOKEN": (assistant.api_token or "") if assistant else "",
+        "SOCKETIO_PORT": str(free_port()),
+        **({} if client_limits else ONE_ADDRESS_LIMITS),
     }
     if assistant:  # one database for the actions and the gateway, as `make run` has
         settings["DATABASE_URL"] = f"sqlite:///{assistant.workdir / 'bot.db'}"
@@ -90,7 +114,8 @@ def start_gateway(
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
     )
-    gateway = RunningGateway(port=port, process=process, log=log)
+    socketio_port = int({**settings, **(env or {})}["SOCKETIO_PORT"])
+    gateway = RunningGateway(port=port, process=process, log=log, socketio_port=socketio_port)
     try:
         wait_for(f"{gateway.url}/widget/widget.js", process, log, 60)
     except Exception:
@@ -116,11 +141,12 @@ def start_stack(
     workdir: Path,
     gateway_env: dict[str, str] | None = None,
     assistant_env: dict[str, str] | None = None,
+    client_limits: bool = False,
 ) -> Stack:
     """Start the action server, Rasa with its API and a random token, and a gateway, as `make run` does."""
     assistant = start_assistant(workdir, api_token=secrets.token_urlsafe(24), env=assistant_env)
     try:
-        gateway = start_gateway(workdir, assistant, env=gateway_env)
+        gateway = start_gateway(workdir, assistant, env=gateway_env, client_limits=client_limits)
     except Exception:
         assistant.stop()
         raise

@@ -64,6 +64,8 @@ def form_tracker(slot: str, value: Any, **slots: Any) -> Any:
         ("melding_contact_value", "12345", None, {"melding_contact": "yes"}),
         ("melding_contact_value", "buur@example.org", "buur@example.org", {"melding_contact": "yes"}),
         ("melding_contact_value", "geen adres", None, {"melding_contact": "yes"}),
+        # Longer than the column holds (found by review: on PostgreSQL the melding then failed to store).
+        ("melding_contact_value", "a" * 60 + "@" + "b" * 60 + ".nl", None, {"melding_contact": "yes"}),
     ],
 )
 async def test_answers_are_checked(slot: str, typed: str, expected: Any, extra: dict[str, Any]) -> None:

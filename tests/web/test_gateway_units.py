@@ -89,7 +89,14 @@ def test_bot_frames_keep_text_buttons_and_custom_only() -> None:
 
 
 def test_error_texts_are_kind_dutch_and_unavailable_names_113_and_112() -> None:
-    assert set(ERROR_TEXTS) == {"too_long", "rate_limited", "bad_frame", "unavailable"}
+    assert set(ERROR_TEXTS) == {
+        "too_long",
+        "rate_limited",
+        "bad_frame",
+        "unavailable",
+        "too_many_chats",
+        "busy",
+    }
     unavailable = error_frame("unavailable")["text"]
     assert "even niet bereikbaar" in unavailable and "113" in unavailable and "0800-0113" in unavailable
     assert "112" in unavailable

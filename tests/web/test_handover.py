@@ -193,11 +193,11 @@ async def test_handover_accept_chat_both_ways_end_and_the_assistant_is_back(
     assert "Ik zoek nu een vrijwilliger" in bot_text(frames)
     assert {"type": "handover", "state": "waiting"} in frames
 
-    queue = await anna.until("queue")
-    while not queue["items"]:
-        queue = await anna.until("queue")
-    (item,) = queue["items"]
-    assert ["Reden", "vroeg zelf om een mens"] in item["summary"] and item["share_transcript"]
+    # Every volunteer online sees only how long the person waits and whether it may be urgent.
+    item, seen_by_bram = await first_waiting(anna), await first_waiting(bram)
+    for seen in (item, seen_by_bram):
+        assert set(seen) == {"id", "waiting_seconds", "acute_risk"} and seen["acute_risk"] is False
+    assert seen_by_bram["id"] == item["id"]
 
     # Both volunteers click at the same moment: exactly one gets the conversation.
     await asyncio.gather(
@@ -208,6 +208,10 @@ async def test_handover_accept_chat_both_ways_end_and_the_assistant_is_back(
     assert sorted(r["type"] for r in results) == ["accepted", "taken"]
     volunteer = anna if results[0]["type"] == "accepted" else bram
     accepted = results[0] if results[0]["type"] == "accepted" else results[1]
+    taken = results[1] if accepted is results[0] else results[0]
+    # The summary goes only to the volunteer who took the conversation.
+    assert ["Reden", "vroeg zelf om een mens"] in accepted["summary"]
+    assert taken == {"type": "taken", "id": item["id"]}
     assert any("met een echt mens" in (m["text"] or "") for m in accepted["transcript"])
 
     frames = await frames_until(visitor, "bot")
@@ -251,6 +255,14 @@ async def test_handover_accept_chat_both_ways_end_and_the_assistant_is_back(
     assert bot_text(await visitor.say("hallo"))
 
 
+async def first_waiting(console: Console) -> dict[str, Any]:
+    """The first item of the first queue frame that has someone waiting."""
+    queue = await console.until("queue")
+    while not queue["items"]:
+        queue = await console.until("queue")
+    return queue["items"][0]
+
+
 async def _accept_result(console: Console) -> dict[str, Any]:
     while True:
         frame = await console.ws.receive_json()
@@ -267,7 +279,9 @@ async def test_nobody_accepting_in_time_is_said_honestly_and_the_assistant_takes
     await open_console(handover_stack, "anna", consoles)  # online, but does not accept
     await ask_for_a_human(visitor)
     frames = await visitor.click("Nee, niets laten zien", "/deny")
-    assert "ik laat niets zien" in bot_text(frames) and "Ik zoek nu een vrijwilliger" in bot_text(frames)
+    text = bot_text(frames)
+    assert "niets van ons gesprek zien" in text and "dringend" not in text
+    assert "Ik zoek nu een vrijwilliger" in text
     frames = await frames_until(visitor, "handover", timeout=WAIT_SECONDS + 30)
     assert frames[-1] == {"type": "handover", "state": "ended"}
     first = await visitor.receive(timeout=30)
@@ -276,3 +290,30 @@ async def test_nobody_accepting_in_time_is_said_honestly_and_the_assistant_takes
     assert "088 0767 000" in second["text"]
     assert {"title": "Laat me terugbellen", "payload": "/make_report"} in second["buttons"]
     assert bot_text(await visitor.say("hallo"))
+
+
+# --- acute risk and a "nee" to sharing -------------------------------------------------------
+
+
+async def test_after_acute_risk_and_a_no_only_the_urgency_is_shown_and_the_person_is_told(
+    handover_stack: Stack, visitor: Visitor, consoles: list[Console]
+) -> None:
+    anna = await open_console(handover_stack, "anna", consoles)
+    bram = await open_console(handover_stack, "bram", consoles)
+    await visitor.say("hoi")
+    frames = await visitor.say("ik wil er niet meer zijn, ik heb de pillen al klaargelegd")
+    assert "112" in bot_text(frames)
+    frames = await visitor.click("Ja, met een mens praten", "/affirm")
+    assert "korte samenvatting" in bot_text(frames)
+    frames = await visitor.click("Nee, niets laten zien", "/deny")
+    text = bot_text(frames)
+    assert "niets van ons gesprek zien" in text and "dringend" in text
+    assert {"type": "handover", "state": "waiting"} in frames
+
+    item = await first_waiting(bram)
+    assert set(item) == {"id", "waiting_seconds", "acute_risk"} and item["acute_risk"] is True
+    await anna.ws.send_json({"type": "accept", "id": item["id"]})
+    accepted = await anna.until("accepted")
+    assert accepted["summary"] == [] and accepted["transcript"] == [] and accepted["acute_risk"] is True
+    await anna.ws.send_json({"type": "end", "note": ""})
+    await anna.until("ended")

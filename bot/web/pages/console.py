@@ -16,7 +16,8 @@ from bot.web.limits import MAX_FRAME_BYTES, MAX_TEXT_CHARS
 from bot.web.protocol import MAX_NOTE_CHARS, console_hello_token
 from bot.web.rendering import render_page
 from bot.web.security import csrf_matches, same_origin
-from bot.web.sessions import current, require
+from bot.web.session_watch import SessionWatch
+from bot.web.sessions import current, require, session_token
 
 CONSOLE_ROLES = ("volunteer", "admin")
 HELLO_TIMEOUT_SECONDS = 10.0
@@ -58,7 +59,8 @@ async def console_socket(request: web.Request) -> web.StreamResponse:
         return ws
     request.app[SOCKETS].add(ws)
     try:
-        await ConsoleConnection(ws, account, request.app[HANDOVERS]).run()
+        watch = SessionWatch(ws, session_token(request))
+        await ConsoleConnection(ws, account, request.app[HANDOVERS], watch).run()
     finally:
         request.app[SOCKETS].discard(ws)
     return ws

@@ -1,5 +1,7 @@
 /*
  * Volunteer console: the waiting queue, accepting a person, the live chat, ending with a note.
+ * The queue shows only how long someone waits and whether it may be urgent (acute first); the summary
+ * and the conversation so far come only to the volunteer who accepts.
  * Everything is rendered with textContent (never as HTML). The CSRF token comes from the page.
  */
 (function () {
@@ -81,18 +83,12 @@
         button.disabled = true;
         send({ type: "accept", id: item.id });
       });
-      var heading = "Wacht " + minutes(item.waiting_seconds);
+      var parts = [el("p", { class: "queue-when" }, ["Wacht " + minutes(item.waiting_seconds)])];
       if (item.acute_risk) {
-        heading += " · LET OP: er was acuut risico (113 is genoemd)";
+        parts.unshift(el("p", { class: "alert" }, ["Dringend: er was acuut risico (113 is genoemd)."]));
       }
-      heading += item.share_transcript ? " · gesprek mag gelezen worden" : "";
-      queue.appendChild(
-        el("li", { class: item.acute_risk ? "item item-alert" : "item" }, [
-          el("p", { class: "queue-when" }, [heading]),
-          summaryList(item.summary),
-          button,
-        ])
-      );
+      parts.push(button);
+      queue.appendChild(el("li", { class: item.acute_risk ? "item item-alert" : "item" }, parts));
     });
   }
 
@@ -191,8 +187,9 @@
         /* ignore a frame that is not JSON */
       }
     };
-    socket.onclose = function () {
-      status.textContent = "De verbinding is weg. Laad de pagina opnieuw.";
+    socket.onclose = function (event) {
+      // The gateway gives a Dutch reason when the login session is over (logged out, idle, expired).
+      status.textContent = event.reason || "De verbinding is weg. Laad de pagina opnieuw.";
     };
   }
 

@@ -408,6 +408,7 @@
   var retryTimer = null;
   var awaitingAck = []; // frames sent, waiting for "typing" (accepted) or an error (refused)
   var outstanding = 0; // accepted messages whose "done" has not come yet
+  var lastRefusal = null; // the text of the last refused socket, shown once until a socket is accepted
 
   function setConnection(text) {
     connection.textContent = text;
@@ -510,6 +511,7 @@
     switch (frame.type) {
       case "welcome":
         connected = true;
+        lastRefusal = null;
         setHandover(null);
         retryDelay = 1000;
         setConnection("");
@@ -558,7 +560,14 @@
         setTyping(outstanding > 0);
         break;
       case "error":
-        if (frame.code !== "unavailable") {
+        if (frame.code === "too_many_chats" || frame.code === "busy") {
+          // The socket is refused and closes; the typed text stays, a new try follows in a minute.
+          retryDelay = 60000;
+          if (lastRefusal === frame.text) {
+            break;
+          }
+          lastRefusal = frame.text;
+        } else if (frame.code !== "unavailable") {
           awaitingAck.shift(); // refused: the text stays in the input, the buttons stay
           setQuickRepliesEnabled(true);
         }
