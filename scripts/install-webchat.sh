@@ -13,29 +13,7 @@ if [ -f "$bundle" ] && cmp -s "$spec/package-lock.json" "$target/package-lock.js
 fi
 
 if ! command -v npm >/dev/null 2>&1; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-        echo "npm is missing and this is not a Debian/Ubuntu system (no apt-get)." >&2
-        echo "Install Node.js with npm so that \`npm\` is on PATH." >&2
-        exit 1
-    fi
-    if [ "$(id -u)" -eq 0 ]; then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        as_root=(sudo)
-    else
-        echo "npm is missing; install it as root: apt-get install npm" >&2
-        exit 1
-    fi
-    echo "Installing npm from Debian's packages for the browser tests (once)..."
-    log="$(mktemp)"
-    if ! { "${as_root[@]}" apt-get update \
-            && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y --no-install-recommends npm; } \
-            >"$log" 2>&1; then
-        tail -30 "$log"
-        echo "Installing npm failed (full log: $log)." >&2
-        exit 1
-    fi
-    rm -f "$log"
+    scripts/apt-install.sh npm npm
 fi
 
 echo "Installing the rasa-webchat widget from npm for the browser tests (once)..."
