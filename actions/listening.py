@@ -21,9 +21,12 @@ from actions.common import (
 from bot.conversation.listening import find_duration, find_interests
 from bot.conversation.reading import read_message
 from bot.conversation.reflection import answer, open_question, reflect
+from bot.conversation.summary import summary_due, summary_text
 
-# After this many listening turns the assistant offers the next phase instead of another question.
-MAX_LISTEN_TURNS = 3
+# Questions in which the person asks what to do: then the summary (and after it an offer) comes now.
+ASKS_WHAT_TO_DO = ("what_can_i_do", "tip")
+# People whose loss the summary names ("het verlies van je man").
+MISSED_PEOPLE = ("partner", "children", "parents", "friends")
 
 
 class ActionListenReflect(BaseAction):
@@ -44,14 +47,13 @@ class ActionListenReflect(BaseAction):
         causes = known_causes + new_causes
         duration = find_duration(text) if intent == "tell_duration" or not reading.causes else None
         duration = duration or tracker.get_slot("duration")
-        kind = reading.kind(tracker.get_slot("loneliness_type"))
+        current_kind = tracker.get_slot("loneliness_type")
+        # A kind the person chose stays; the listening only guesses while nothing was chosen.
+        kind = current_kind if tracker.get_slot("kind_confirmed") else reading.kind(current_kind)
         isolated = bool(tracker.get_slot("social_isolation")) or reading.isolation
         interests = slot_list(tracker, "interests")
         interests += [name for name in find_interests(text) if name not in interests]
         turns = int(tracker.get_slot("listen_turns") or 0) + 1
-        asked = slot_list(tracker, "listen_asked")
-        if tracker.get_slot("asked_cause"):
-            asked.append("utter_ask_what_happened")
 
         learned: dict[str, Any] = {
             "causes": causes,
@@ -83,22 +85,63 @@ class ActionListenReflect(BaseAction):
             dispatcher.utter_message(response="utter_huisarts")
             return self._changed(tracker, learned)
 
-        events: list[EventType] = []
-        question = open_question(reading, asked, duration is not None, bool(causes))
-        if turns < MAX_LISTEN_TURNS and question is not None:
+        events = self._next_step(dispatcher, tracker, reading, learned, address)
+        return self._changed(tracker, learned) + events
+
+    @staticmethod
+    def _next_step(
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        reading: Any,
+        learned: dict[str, Any],
+        address: str,
+    ) -> list[EventType]:
+        """After the reflection: a summary, one open question, or an offer — the person leads.
+
+        There is no fixed number of turns. Before any offer the assistant says back what it heard and
+        asks whether that is right; an offer the person talked past is not repeated unasked, and a "nee"
+        holds for the whole conversation.
+        """
+        turns = int(learned["listen_turns"])
+        asked = slot_list(tracker, "listen_asked")
+        if tracker.get_slot("asked_cause"):
+            asked.append("utter_ask_what_happened")
+        known_duration = learned["duration"] is not None
+        kind = learned["loneliness_type"]
+        question = open_question(reading, asked, known_duration, bool(learned["causes"]), kind)
+        asks_what_to_do = reading.question in ASKS_WHAT_TO_DO
+        summarised_at = tracker.get_slot("summary_at")
+        confirmed = bool(tracker.get_slot("summary_confirmed"))
+        due = summary_due(
+            turns,
+            int(summarised_at) if summarised_at is not None else None,
+            bool(learned["causes"]),
+            asks_what_to_do,
+            question is not None,
+        )
+        if not confirmed and due:
+            people = [word for key, word in reading.people if key in MISSED_PEOPLE]
+            summary = summary_text(
+                learned["causes"], learned["duration"], bool(learned["social_isolation"]), address, people
+            )
+            dispatcher.utter_message(response="utter_listen_summary", summary=summary)
+            return [SlotSet("summary_at", float(turns)), set_pending("summary")]
+        offered = slot_list(tracker, "offered")
+        offer = next_offer(tracker) if confirmed else None
+        if offer is not None and (asks_what_to_do or offer not in offered):
+            dispatcher.utter_message(response=OFFER_RESPONSE[offer])
+            return [SlotSet("offered", sorted({*offered, offer})), set_pending(offer)]
+        if question is not None:
             dispatcher.utter_message(response=question)
             learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]
+            pending = tracker.get_slot(PENDING)
+            events: list[EventType] = [set_pending("none")] if pending not in (None, "none") else []
             if question == "utter_ask_what_happened":
                 events.append(SlotSet("asked_cause", True))
-        elif (offer := next_offer(tracker)) is not None and tracker.get_slot(PENDING) != offer:
-            dispatcher.utter_message(response=OFFER_RESPONSE[offer])
-            events.append(set_pending(offer))
-        elif offer is not None:
-            pass  # the person went on talking past this offer: listen, do not offer it again
-        else:
-            # Every offer was declined: no new offer, the door stays open.
-            dispatcher.utter_message(response="utter_ok_listen")
-        return self._changed(tracker, learned) + events
+            return events
+        # Everything was asked, offered or declined: no new offer, the door stays open.
+        dispatcher.utter_message(response="utter_ok_listen")
+        return []
 
     @staticmethod
     def _changed(tracker: Tracker, learned: dict[str, Any]) -> list[EventType]:

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import BaseAction
 from actions.common import PENDING, set_pending, slot_list
 from actions.handover import HANDOVER_STEPS, handover_consent
+from actions.summary import offer_next_phase
 
 
 class ActionOfferNext(BaseAction):
@@ -25,6 +26,19 @@ class ActionOfferNext(BaseAction):
         pending = tracker.get_slot(PENDING) or "none"
         if pending in HANDOVER_STEPS:
             return await handover_consent(dispatcher, tracker, yes=False)
+        if pending == "summary":
+            # The summary was not right: listen again; a new summary waits a few turns.
+            dispatcher.utter_message(response="utter_summary_missed")
+            return [set_pending("none")]
+        if pending == "kind":
+            dispatcher.utter_message(response="utter_kind_no_name")
+            return [SlotSet("summary_confirmed", True), *offer_next_phase(dispatcher, tracker)]
+        if pending == "scale_result":
+            dispatcher.utter_message(response="utter_scale_not_recognised")
+            return offer_next_phase(dispatcher, tracker)
+        if pending == "return_permission":
+            dispatcher.utter_message(response="utter_no_return")
+            return [SlotSet("return_permission", False), set_pending("none")]
         declined = slot_list(tracker, "declined_offers")
         events: list[EventType] = []
         if pending in ("scale", "wishes", "steps") and pending not in declined:

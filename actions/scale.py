@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction, Named
 from actions.common import previous_reply, set_pending
+from actions.summary import offer_next_phase
 from bot.conversation.scale import ITEMS, parse_answer, score
 
 
@@ -62,7 +63,7 @@ class ActionScoreScale(BaseAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        """Explain the result, keep only the scores, and offer wishes and talents."""
+        """Explain the result, keep only the scores, and ask whether the person recognises it."""
         answers = {item: tracker.get_slot(item) for item in ITEMS}
         try:
             result = score(answers)
@@ -70,21 +71,41 @@ class ActionScoreScale(BaseAction):
             dispatcher.utter_message(response="utter_scale_stopped")
             return [SlotSet(item, None) for item in ITEMS]
         dispatcher.utter_message(response=f"utter_scale_result_{result.band}", scale_total=result.total)
+        # Existential loneliness (the feeling of not mattering) is not measured by the scale: a kind the
+        # listening found or the person chose stays, and the scale does not overwrite it.
+        existential = tracker.get_slot("loneliness_type") == "existential"
+        keep_kind = existential or bool(tracker.get_slot("kind_confirmed"))
+        if existential:
+            dispatcher.utter_message(response="utter_scale_existential_note")
         if result.leading_type == "emotional":
             dispatcher.utter_message(response="utter_scale_emotional", scale_emotional=result.emotional)
         elif result.leading_type == "social":
             dispatcher.utter_message(response="utter_scale_social", scale_social=result.social)
-        dispatcher.utter_message(response="utter_scale_not_diagnosis")
-        dispatcher.utter_message(response="utter_offer_wishes")
+        else:
+            dispatcher.utter_message(response="utter_scale_recognise")
+        # A pause: the person says whether they recognise it before anything else is offered.
         events: list[EventType] = [
             SlotSet("scale_total", float(result.total)),
             SlotSet("scale_emotional", float(result.emotional)),
             SlotSet("scale_social", float(result.social)),
             SlotSet("scale_band", result.band),
-            set_pending("wishes"),
+            set_pending("scale_result"),
         ]
-        if result.leading_type is not None:
+        if result.leading_type is not None and not keep_kind:
             events.append(SlotSet("loneliness_type", result.leading_type))
         # The separate answers are not needed any more; only the scores are kept.
         events += [SlotSet(item, None) for item in ITEMS]
         return events
+
+
+class ActionScaleRecognised(BaseAction):
+    """The person recognises the scale's result: thank, and offer the next phase."""
+
+    action_name = "action_scale_recognised"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        """Thank and offer the next phase that was not declined."""
+        dispatcher.utter_message(response="utter_scale_recognised")
+        return offer_next_phase(dispatcher, tracker)

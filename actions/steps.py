@@ -95,9 +95,9 @@ class ActionConfirmStep(BaseAction):
                 return []
             plan_id, label = step.id, step.label
         dispatcher.utter_message(response="utter_plan_summary", plan_step_label=label)
-        parked = slot_list(tracker, "parked_objections")
-        if parked:
-            dispatcher.utter_message(response="utter_plan_parked", objection=parked[-1])
+        if tracker.get_slot("return_permission") and slot_list(tracker, "resistance_sources"):
+            # Only with the person's permission does the assistant come back to what held them back.
+            dispatcher.utter_message(response="utter_plan_parked")
         return [
             SlotSet("plan_step", plan_id),
             SlotSet("plan_step_label", label),

@@ -26,7 +26,9 @@ CARRIED_SLOTS = (
     "plan_step",
     "plan_step_label",
     "plan_set_on",
-    "parked_objections",
+    "resistance_sources",
+    "return_permission",
+    "failed_steps",
 )
 
 
@@ -62,7 +64,7 @@ class ActionWelcome(BaseAction):
         """Send the welcome or the look-back question."""
         if tracker.get_slot("returning_visitor") and tracker.get_slot("plan_step"):
             dispatcher.utter_message(response="utter_look_back")
-            # Only now do "het ging goed" and the like answer a question.
+            # An open question first; only now do "het ging goed" and the like answer a question.
             return [SlotSet("returning_visitor", False), set_pending("look_back")]
         if tracker.get_slot("returning_visitor"):
             dispatcher.utter_message(response="utter_welcome_back")

@@ -154,7 +154,7 @@ _DURATION: tuple[tuple[Duration, str], ...] = (
 
 # Interest -> patterns; the interests match the activity interests of the social map.
 INTEREST_PATTERNS: dict[str, str] = {
-    "wandelen": r"wandel|lopen|fietsen|fiets|natuur|bos\b|buiten zijn|hond uitlaten",
+    "wandelen": r"wandel|fietsen|fiets|natuur|bos\b|buiten zijn|hond uitlaten",
     "koffie en ontmoeting": r"koffie|thee|kletsen|praten met mensen|gezelligheid|gezellig|"
     r"buurthuis|ontmoeten|mensen ontmoeten",
     "handwerken": r"breien|haken|naaien|borduren|handwerk|quilten",
@@ -167,10 +167,13 @@ INTEREST_PATTERNS: dict[str, str] = {
     "taal": r"taal|lezen|boeken|boek\b|leesclub|nederlands leren|engels|voorlezen|puzzel",
     "spel": r"spel|spelletjes|kaarten|klaverjassen|bridge|sjoelen|bingo|schaken|dammen|rummikub|"
     r"games|gamen",
-    "vrijwilligerswerk": r"vrijwillig|helpen|anderen helpen|iets betekenen|zorgen voor anderen|"
-    r"iets nuttigs",
+    "vrijwilligerswerk": r"vrijwillig|anderen helpen|mensen helpen|iets betekenen voor|zorgen voor anderen|"
+    r"iets nuttigs|help graag|hielp graag|"
+    r"ik (wil|zou) (graag )?((anderen|mensen|ouderen|kinderen|iemand) )?helpen",
     "koken": r"koken|kook|bakken|taart|eten maken|samen eten",
-    "rouw en verlies": r"rouw|verlies|verdriet delen|lotgenoten",
+    # Only a wish to share grief, never grief itself: "sinds het verlies van mijn man" is not an interest.
+    "rouw en verlies": r"rouwgroep|rouwcafe|rouwverwerking|verdriet delen|lotgenoten|"
+    r"praten met (andere )?(weduwen|weduwnaars|mensen die (ook )?iemand)",
     "maatje": r"maatje|een vriend|een vriendin|iemand om mee te|vaste persoon",
 }
 
@@ -196,10 +199,23 @@ def find_duration(text: str) -> Duration | None:
     return None
 
 
+# "ik kan niet meer fietsen", "geen zin in koffie": an interest named after a negation is not one.
+_NEGATION_BEFORE = re.compile(r"\b(niet|geen|nooit|niks|niets)( meer)?( \w+){0,3} $")
+# "lopen of fietsen gaat niet meer": an interest said not to work any more.
+_NEGATION_AFTER = re.compile(r"^\w*( \w+){0,3} (gaat|lukt|kan|kun) (ik |het )?(niet|nooit|niks|bijna niet)")
+
+
 def find_interests(text: str) -> list[str]:
-    """Return the interests named in the text."""
+    """Return the interests named in the text, skipping those named after "niet", "geen" or "nooit"."""
     cleaned = normalise(text)
-    return [name for name, pattern in _COMPILED_INTERESTS.items() if pattern.search(cleaned)]
+    found: list[str] = []
+    for name, pattern in _COMPILED_INTERESTS.items():
+        for match in pattern.finditer(cleaned):
+            before = cleaned[max(0, match.start() - 30) : match.start()]
+            if not _NEGATION_BEFORE.search(before) and not _NEGATION_AFTER.search(cleaned[match.start() :]):
+                found.append(name)
+                break
+    return found
 
 
 def signals_isolation(text: str) -> bool:

@@ -136,17 +136,39 @@ def answer(reading: Reading) -> Utterance | None:
     return Utterance(ANSWERS[reading.question])
 
 
-def open_question(reading: Reading, asked: list[str], duration_known: bool, causes_known: bool) -> str | None:
-    """One open question that fits this message and was not asked yet, or None (then: an offer)."""
+# Open questions that fit any conversation, asked in turn after the ones this message calls for.
+ROTATION = (
+    "utter_ask_miss_most",
+    "utter_ask_ordinary_week",
+    "utter_ask_who_still_there",
+    "utter_ask_own_view",
+)
+
+
+def open_question(
+    reading: Reading,
+    asked: list[str],
+    duration_known: bool,
+    causes_known: bool,
+    kind: str | None = None,
+) -> str | None:
+    """One open question that fits this message and was not asked yet, or None when all were asked.
+
+    First what this message calls for (the heaviest of several themes, what is missed, how long, what
+    happened), then a question about meaning when the loneliness sounds existential, then the rotation.
+    """
     candidates: list[str] = []
     if len(reading.causes) >= 2:
         candidates.append("utter_ask_heaviest")
     if "emotional" in reading.kinds or "gemis" in reading.feelings or "loss" in reading.causes:
         candidates.append("utter_ask_miss_most")
+    if kind == "existential" or "existential" in reading.kinds or "zinloosheid" in reading.feelings:
+        candidates.append("utter_ask_meaning")
     if not duration_known:
         candidates.append("utter_ask_duration")
     if not causes_known:
         candidates.append("utter_ask_what_happened")
     if reading.is_long or reading.feelings:
         candidates.append("utter_ask_tell_more")
+    candidates += ROTATION
     return next((name for name in candidates if name not in asked), None)

@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.listening import MAX_LISTEN_TURNS, ActionListenReflect
+from actions.listening import ActionListenReflect
 from tests.support.trackers import make_tracker, responses, run_action, slot_sets
 
 # What a first listening turn learns about a new visitor, slot by slot: no cause, duration or kind yet,
@@ -49,7 +49,7 @@ async def test_second_turn_reflects_duration_and_asks_what_happened() -> None:
     ]
 
 
-async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
+async def test_third_turn_reflects_cause_and_says_back_what_was_heard() -> None:
     tracker = make_tracker(
         text="Mijn man is vorig jaar overleden",
         intent="tell_situation",
@@ -57,15 +57,11 @@ async def test_third_turn_reflects_cause_and_offers_the_scale() -> None:
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_cause_loss", "utter_offer_scale"]
-    assert events == [
-        SlotSet("causes", ["loss"]),
-        SlotSet("loneliness_type", "emotional"),
-        SlotSet("social_isolation", False),
-        SlotSet("interests", []),
-        SlotSet("listen_turns", 3),
-        SlotSet("pending_question", "scale"),
-    ]
+    # Before any offer: a summary with a check ("Klopt dat?").
+    assert responses(dispatcher) == ["utter_reflect_cause_loss", "utter_listen_summary"]
+    assert dispatcher.messages[1]["summary"] == "Het gaat over het verlies van je man. Het speelt al lang."
+    assert events[-2:] == [SlotSet("summary_at", 3.0), SlotSet("pending_question", "summary")]
+    assert "utter_offer_scale" not in responses(dispatcher)
 
 
 async def test_cause_in_first_message_is_reflected_then_what_is_missed_asked() -> None:
@@ -181,7 +177,8 @@ async def test_known_duration_is_kept_when_the_text_has_none() -> None:
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_what_happened"]
 
 
-async def test_after_asking_the_cause_once_the_next_phase_is_offered() -> None:
+async def test_without_a_summary_no_phase_is_offered_however_long_the_talk() -> None:
+    # No fixed cap: the person leads; open questions come in rotation until a summary is due.
     tracker = make_tracker(
         text="Ik weet het niet",
         intent="feel_lonely",
@@ -189,20 +186,45 @@ async def test_after_asking_the_cause_once_the_next_phase_is_offered() -> None:
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_scale"]
-    assert events[-1] == SlotSet("pending_question", "scale")
-    assert "asked_cause" not in slot_sets(events)
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_miss_most"]
+    assert "pending_question" not in slot_sets(events)
 
 
-async def test_after_max_turns_the_next_phase_is_offered_even_without_answers() -> None:
+async def test_open_questions_rotate_and_none_is_asked_twice() -> None:
+    asked: list[str] = []
+    for turn in range(4):
+        tracker = make_tracker(
+            text="Het is gewoon stil",
+            intent="feel_lonely",
+            slots={"duration": "years", "asked_cause": True, "listen_turns": turn, "listen_asked": asked},
+        )
+        events, dispatcher = await run_action(ActionListenReflect(), tracker)
+        asked = slots_after(tracker, events)["listen_asked"] or asked
+    assert asked == [
+        "utter_ask_miss_most",
+        "utter_ask_ordinary_week",
+        "utter_ask_who_still_there",
+        "utter_ask_own_view",
+    ]
+
+
+async def test_asking_what_to_do_brings_the_summary_at_once() -> None:
+    tracker = make_tracker(text="Ik ben eenzaam, wat kan ik daaraan doen?", intent="feel_lonely")
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher)[-1] == "utter_listen_summary"
+    assert events[-1] == SlotSet("pending_question", "summary")
+
+
+async def test_a_summary_that_was_not_right_waits_two_turns() -> None:
     tracker = make_tracker(
-        text="Ik voel me eenzaam", intent="feel_lonely", slots={"listen_turns": MAX_LISTEN_TURNS - 1}
+        text="Het is meer dat ik niemand heb om mee te praten",
+        intent="tell_situation",
+        slots={"causes": ["moving"], "duration": "years", "listen_turns": 3, "summary_at": 3.0},
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_scale"]
-    assert slots_after(tracker, events)["listen_turns"] == MAX_LISTEN_TURNS
-    assert events[-1] == SlotSet("pending_question", "scale")
+    assert "utter_listen_summary" not in responses(dispatcher)
 
 
 @pytest.mark.parametrize(
@@ -214,13 +236,28 @@ async def test_after_max_turns_the_next_phase_is_offered_even_without_answers() 
         ({"scale_total": 0.0, "wish_enjoy": "lezen"}, "steps"),
     ],
 )
-async def test_offer_follows_the_phases(slots: dict, offer: str) -> None:
+async def test_after_a_recognised_summary_the_phases_are_offered(slots: dict, offer: str) -> None:
     all_slots = {"duration": "years", "causes": ["moving"], "listen_turns": 2, **slots}
+    all_slots["summary_confirmed"] = True
     tracker = make_tracker(text="Het is gewoon stil", intent="feel_lonely", slots=all_slots)
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert responses(dispatcher)[-1] == f"utter_offer_{offer}"
     assert events[-1] == SlotSet("pending_question", offer)
+
+
+async def test_a_declined_offer_holds_for_the_conversation() -> None:
+    slots = {
+        "duration": "years",
+        "causes": ["moving"],
+        "listen_turns": 6,
+        "summary_confirmed": True,
+        "declined_offers": ["scale", "wishes", "steps"],
+    }
+    for text in ("Het is gewoon stil", "Wat kan ik eraan doen?"):
+        tracker = make_tracker(text=text, intent="feel_lonely", slots=slots)
+        _, dispatcher = await run_action(ActionListenReflect(), tracker)
+        assert not any(name.startswith("utter_offer_") for name in responses(dispatcher))
 
 
 async def test_interests_accumulate_without_duplicates() -> None:
@@ -284,9 +321,22 @@ async def test_an_offer_the_person_talked_past_is_not_made_again() -> None:
             "duration": "years",
             "causes": ["unemployment"],
             "pending_question": "scale",
+            "summary_confirmed": True,
+            "offered": ["scale"],
         },
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
     assert "utter_offer_scale" not in responses(dispatcher)
-    assert "pending_question" not in slot_sets(events)
+    assert slot_sets(events).get("pending_question") in (None, "none")
+
+
+async def test_a_chosen_kind_is_not_overwritten_by_the_listening() -> None:
+    tracker = make_tracker(
+        text="Sinds de verhuizing ken ik hier niemand",
+        intent="tell_situation",
+        slots={"loneliness_type": "existential", "kind_confirmed": True, "listen_turns": 1},
+    )
+    events, _ = await run_action(ActionListenReflect(), tracker)
+
+    assert slots_after(tracker, events)["loneliness_type"] == "existential"

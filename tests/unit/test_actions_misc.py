@@ -9,9 +9,9 @@ from actions.assistant import ActionFallback
 from actions.common import misunderstood_in_a_row
 from actions.look_back import ActionLookBackReply
 from actions.offers import ActionOfferNext
-from actions.resistance import MAX_OBJECTION_CHARS, MAX_PARKED, ActionParkObjection
+from actions.resistance import MAX_SOURCES, ActionParkObjection, ActionReturnPermission
 from actions.safety import ActionCrisisResponse
-from actions.wishes import ActionSummariseWishes, join_dutch
+from actions.wishes import ActionSummariseWishes, ValidateWishesForm
 from tests.support.trackers import bot_action, make_tracker, responses, run_action, slot_sets, user_event
 
 # --- Safety ----------------------------------------------------------------------------------
@@ -52,6 +52,11 @@ OFFER_CASES = [
     ("steps", ["utter_door_open"], "none"),
     ("look_back", ["utter_door_open"], "none"),
     ("human", ["utter_ok_listen"], "none"),
+    ("summary", ["utter_summary_missed"], "none"),
+    ("kind", ["utter_kind_no_name", "utter_offer_scale"], "scale"),
+    ("scale_result", ["utter_scale_not_recognised", "utter_offer_scale"], "scale"),
+    ("resistance_source", ["utter_offer_declined"], "none"),
+    ("return_permission", ["utter_no_return"], "none"),
     ("none", ["utter_offer_declined"], "none"),
     (None, ["utter_offer_declined"], "none"),
 ]
@@ -95,130 +100,163 @@ def test_offer_cases_cover_every_pending_value_in_the_domain(domain: dict[str, A
 # --- Wishes ----------------------------------------------------------------------------------
 
 
-async def test_wishes_become_interests_and_are_summarised() -> None:
+async def test_wishes_are_said_back_and_become_interests() -> None:
     tracker = make_tracker(
         slots={
+            "wish_future": "Dan heb ik weer iemand om mee te praten",
             "wish_enjoy": "Ik wandel graag en ik hou van breien",
-            "wish_talent": "Ik kan goed koken",
+            "wish_talent": "Ik kan goed luisteren",
             "wish_at_ease": "Bij mijn dochter",
         }
     )
     events, dispatcher = await run_action(ActionSummariseWishes(), tracker)
 
-    assert responses(dispatcher) == ["utter_wishes_summary"]
-    assert dispatcher.messages[0]["interests_text"] == "wandelen, handwerken en koken"
-    assert events == [SlotSet("interests", ["wandelen", "handwerken", "koken"])]
+    assert responses(dispatcher) == ["utter_wishes_said_back"]
+    # A talent or "with whom at ease" without any keyword is said back all the same.
+    assert dispatcher.messages[0]["wishes_text"] == (
+        "- wat je hoopt: dan heb je weer iemand om mee te praten\n"
+        "- wat je graag doet: je wandelt graag en je houdt van breien\n"
+        "- waar je goed in bent: je kunt goed luisteren\n"
+        "- bij wie of waar je je op je gemak voelt: bij je dochter"
+    )
+    assert events == [SlotSet("interests", ["maatje", "wandelen", "handwerken"])]
 
 
 async def test_wishes_keep_known_interests_first_without_duplicates() -> None:
     tracker = make_tracker(
         slots={"interests": ["muziek"], "wish_enjoy": "zingen en fietsen", "wish_talent": "piano"}
     )
-    events, dispatcher = await run_action(ActionSummariseWishes(), tracker)
+    events, _ = await run_action(ActionSummariseWishes(), tracker)
 
     assert events == [SlotSet("interests", ["muziek", "wandelen"])]
-    assert dispatcher.messages[0]["interests_text"] == "muziek en wandelen"
 
 
 @pytest.mark.parametrize(
     "slots",
-    [{}, {"wish_enjoy": "weet ik niet", "wish_talent": "niks", "wish_at_ease": "thuis"}],
-    ids=["unanswered", "nothing_recognised"],
+    [{}, {"wish_enjoy": "weet ik niet", "wish_talent": "niks", "wish_at_ease": "niemand"}],
+    ids=["unanswered", "nothing"],
 )
-async def test_wishes_without_interests_get_the_general_summary(slots: dict) -> None:
+async def test_nothing_to_say_back_gets_no_praise(slots: dict) -> None:
+    # "niks" once got "Daar kunnen we op verder bouwen."
     events, dispatcher = await run_action(ActionSummariseWishes(), make_tracker(slots=slots))
 
     assert responses(dispatcher) == ["utter_wishes_summary_general"]
-    assert "interests_text" not in dispatcher.messages[0]
     assert events == [SlotSet("interests", [])]
 
 
-@pytest.mark.parametrize(
-    ("items", "expected"),
-    [
-        ([], ""),
-        (["wandelen"], "wandelen"),
-        (["wandelen", "koken"], "wandelen en koken"),
-        (["a", "b", "c", "d"], "a, b, c en d"),
-    ],
-)
-def test_join_dutch(items: list[str], expected: str) -> None:
-    assert join_dutch(items) == expected
+def test_nergens_goed_in_gets_the_question_what_others_would_say() -> None:
+    form = ValidateWishesForm()
+    dispatcher_tracker = make_tracker(slots={})
+    first = form.validate_wish_talent("nergens goed in", None, dispatcher_tracker, {})
+    assert first == {"wish_talent": None, "talent_reframed": True}
+    again = form.validate_wish_talent("niks", None, make_tracker(slots={"talent_reframed": True}), {})
+    assert again == {"wish_talent": "niks"}
+
+
+async def test_what_matters_is_asked_for_existential_loneliness_only() -> None:
+    form = ValidateWishesForm()
+    slots = ["wish_future", "wish_enjoy", "wish_talent", "wish_at_ease", "wish_values"]
+    social = await form.required_slots(slots, None, make_tracker(slots={"loneliness_type": "social"}), {})
+    existential = await form.required_slots(
+        slots, None, make_tracker(slots={"loneliness_type": "existential"}), {}
+    )
+    assert "wish_values" not in social and "wish_values" in existential
 
 
 # --- Looking back ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("intent", "expected"),
+    ("intent", "text", "expected"),
     [
-        ("step_went_well", "utter_look_back_well"),
-        ("step_went_badly", "utter_look_back_badly"),
-        ("step_not_done", "utter_look_back_not_done"),
-        ("affirm", "utter_look_back_not_done"),
-        (None, "utter_look_back_not_done"),
+        ("step_went_well", "", "utter_look_back_well"),
+        ("step_went_badly", "", "utter_look_back_badly"),
+        ("step_not_done", "", "utter_look_back_not_done"),
+        ("tell_situation", "ik ben er geweest en het was best gezellig", "utter_look_back_well"),
+        ("tell_situation", "ik durfde het toch niet", "utter_look_back_not_done"),
     ],
 )
-async def test_look_back_reply(intent: str | None, expected: str) -> None:
-    tracker = make_tracker(intent=intent, slots={"returning_visitor": True, "plan_step": "maatje"})
+async def test_look_back_reply(intent: str, text: str, expected: str) -> None:
+    tracker = make_tracker(text=text, intent=intent, slots={"returning_visitor": True, "plan_step": "maatje"})
     events, dispatcher = await run_action(ActionLookBackReply(), tracker)
 
     assert responses(dispatcher) == [expected]
-    assert events == [SlotSet("returning_visitor", False), SlotSet("pending_question", "steps")]
+    assert SlotSet("pending_question", "steps") in events
+
+
+async def test_an_unclear_answer_is_asked_once_more_with_buttons() -> None:
+    tracker = make_tracker(text="tja", intent="nlu_fallback", slots={"plan_step": "maatje"})
+    events, dispatcher = await run_action(ActionLookBackReply(), tracker)
+
+    assert responses(dispatcher) == ["utter_look_back_how"]
+    assert events[-1] == SlotSet("pending_question", "look_back")
+
+
+@pytest.mark.parametrize("intent", ["step_went_badly", "step_not_done"])
+async def test_a_step_that_did_not_work_is_never_proposed_again(intent: str) -> None:
+    tracker = make_tracker(intent=intent, slots={"plan_step": "koffieochtend", "failed_steps": ["maatje"]})
+    events, _ = await run_action(ActionLookBackReply(), tracker)
+
+    assert slot_sets(events)["failed_steps"] == ["maatje", "koffieochtend"]
 
 
 # --- Resistance ------------------------------------------------------------------------------
 
 
-async def test_objection_is_parked_and_repeated() -> None:
-    tracker = make_tracker(text="  Ik red me wel, hoor  ", intent="resistance")
+async def test_resistance_is_said_back_in_own_words_never_quoted() -> None:
+    # "Ik schrijf op wat je zegt: 'doe niet zo betuttelend'" was the old reply.
+    tracker = make_tracker(text="doe niet zo betuttelend", intent="resistance")
     events, dispatcher = await run_action(ActionParkObjection(), tracker)
 
-    assert responses(dispatcher) == ["utter_resistance"]
-    assert dispatcher.messages[0]["objection"] == "Ik red me wel, hoor"
+    assert responses(dispatcher) == ["utter_resistance_gedrukt", "utter_ask_return_permission"]
+    assert all("betuttel" not in str(message) for message in dispatcher.messages)
     assert events == [
-        SlotSet("parked_objections", ["Ik red me wel, hoor"]),
-        SlotSet("pending_question", "none"),
+        SlotSet("resistance_sources", ["gedrukt"]),
+        SlotSet("pending_question", "return_permission"),
     ]
 
 
-async def test_same_objection_is_not_parked_twice() -> None:
-    tracker = make_tracker(
-        text="Het is nu eenmaal zo",
-        intent="resistance",
-        slots={"parked_objections": ["Het is nu eenmaal zo"]},
+async def test_contentment_is_accepted_not_parked() -> None:
+    tracker = make_tracker(text="ik ben prima tevreden zo", intent="resistance")
+    events, dispatcher = await run_action(ActionParkObjection(), tracker)
+
+    assert responses(dispatcher) == ["utter_resistance_tevreden"]
+    assert events[-1] == SlotSet("pending_question", "none")
+
+
+async def test_an_unclear_source_is_asked_gently_once() -> None:
+    events, dispatcher = await run_action(
+        ActionParkObjection(), make_tracker(text="laat maar zitten", intent="resistance")
     )
-    events, _ = await run_action(ActionParkObjection(), tracker)
+    assert responses(dispatcher) == ["utter_resistance_ask_source"]
+    assert [button["title"] for button in dispatcher.messages[0]["buttons"]][0] == "Ik weet niet of het lukt"
+    assert events == [SlotSet("pending_question", "resistance_source")]
 
-    assert events[0] == SlotSet("parked_objections", ["Het is nu eenmaal zo"])
-
-
-async def test_only_the_latest_objections_are_kept() -> None:
-    old = [f"bezwaar {number}" for number in range(MAX_PARKED)]
-    tracker = make_tracker(text="nog een bezwaar", intent="resistance", slots={"parked_objections": old})
-    events, _ = await run_action(ActionParkObjection(), tracker)
-
-    assert events[0] == SlotSet("parked_objections", [*old[1:], "nog een bezwaar"])
-
-
-async def test_long_objection_is_cut() -> None:
-    text = "Ik red me wel " * 30
-    events, dispatcher = await run_action(ActionParkObjection(), make_tracker(text=text, intent="resistance"))
-
-    objection = dispatcher.messages[0]["objection"]
-    assert objection == text[:MAX_OBJECTION_CHARS].strip()
-    assert len(objection) <= MAX_OBJECTION_CHARS
-    assert events[0] == SlotSet("parked_objections", [objection])
-
-
-async def test_empty_objection_is_not_parked() -> None:
     events, dispatcher = await run_action(
         ActionParkObjection(),
-        make_tracker(text="   ", intent="resistance", slots={"parked_objections": ["x"]}),
+        make_tracker(text="zomaar", intent="resistance", slots={"pending_question": "resistance_source"}),
     )
+    assert responses(dispatcher) == ["utter_resistance_accept"]
 
-    assert events[0] == SlotSet("parked_objections", ["x"])
-    assert responses(dispatcher) == ["utter_resistance"]
+
+async def test_the_source_from_a_button_is_kept_as_a_label() -> None:
+    tracker = make_tracker(
+        intent="resistance",
+        entities=[{"entity": "source", "value": "slechte_ervaring"}],
+        slots={"resistance_sources": [f"s{number}" for number in range(MAX_SOURCES)]},
+    )
+    events, dispatcher = await run_action(ActionParkObjection(), tracker)
+
+    assert responses(dispatcher)[0] == "utter_resistance_slechte_ervaring"
+    assert slot_sets(events)["resistance_sources"][-1] == "slechte_ervaring"
+    assert len(slot_sets(events)["resistance_sources"]) == MAX_SOURCES
+
+
+async def test_permission_to_come_back_is_remembered() -> None:
+    events, dispatcher = await run_action(ActionReturnPermission(), make_tracker(intent="affirm"))
+
+    assert responses(dispatcher) == ["utter_return_agreed"]
+    assert SlotSet("return_permission", True) in events
 
 
 # --- Fallback --------------------------------------------------------------------------------

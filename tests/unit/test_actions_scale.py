@@ -139,7 +139,7 @@ async def test_score_scale(given: dict[str, str], emotional: int, social: int, t
         SlotSet("scale_emotional", float(emotional)),
         SlotSet("scale_social", float(social)),
         SlotSet("scale_band", band),
-        SlotSet("pending_question", "wishes"),
+        SlotSet("pending_question", "scale_result"),
     ]
     if leading:
         expected_events.append(SlotSet("loneliness_type", leading))
@@ -149,16 +149,16 @@ async def test_score_scale(given: dict[str, str], emotional: int, social: int, t
     messages = dispatcher.messages
     assert messages[0]["response"] == f"utter_scale_result_{band}"
     assert messages[0]["scale_total"] == total
-    middle = [m["response"] for m in messages[1:-2]]
+    # Two messages, then a pause: the second asks whether the person recognises it; nothing is offered.
+    rest = [m["response"] for m in messages[1:]]
     if leading == "emotional":
-        assert middle == ["utter_scale_emotional"]
+        assert rest == ["utter_scale_emotional"]
         assert messages[1]["scale_emotional"] == emotional
     elif leading == "social":
-        assert middle == ["utter_scale_social"]
+        assert rest == ["utter_scale_social"]
         assert messages[1]["scale_social"] == social
     else:
-        assert middle == []
-    assert responses(dispatcher)[-2:] == ["utter_scale_not_diagnosis", "utter_offer_wishes"]
+        assert rest == ["utter_scale_recognise"]
 
 
 async def test_all_ja_gives_the_reference_scores() -> None:
@@ -171,12 +171,24 @@ async def test_all_ja_gives_the_reference_scores() -> None:
     assert SlotSet("scale_social", 0.0) in events
     assert SlotSet("scale_band", "moderate") in events
     assert SlotSet("loneliness_type", "emotional") in events
-    assert responses(dispatcher) == [
-        "utter_scale_result_moderate",
-        "utter_scale_emotional",
-        "utter_scale_not_diagnosis",
-        "utter_offer_wishes",
-    ]
+    assert responses(dispatcher) == ["utter_scale_result_moderate", "utter_scale_emotional"]
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+async def test_the_scale_never_overwrites_existential_loneliness(confirmed: bool) -> None:
+    # The scale cannot measure the feeling of not mattering; a kind found by listening stays.
+    slots = {item: "ja" for item in ITEMS} | {"loneliness_type": "existential", "kind_confirmed": confirmed}
+    events, dispatcher = await run_action(ActionScoreScale(), make_tracker(slots=slots))
+
+    assert not any(event.get("name") == "loneliness_type" for event in events)
+    assert "utter_scale_existential_note" in responses(dispatcher)
+
+
+async def test_a_chosen_kind_is_kept_after_the_scale() -> None:
+    slots = {item: "ja" for item in ITEMS} | {"loneliness_type": "social", "kind_confirmed": True}
+    events, _ = await run_action(ActionScoreScale(), make_tracker(slots=slots))
+
+    assert not any(event.get("name") == "loneliness_type" for event in events)
 
 
 @pytest.mark.parametrize(

@@ -152,16 +152,20 @@ async def test_confirm_without_offered_steps_does_not_guess_from_ordinals() -> N
     assert events == []
 
 
-async def test_confirm_reminds_of_the_latest_parked_objection() -> None:
+@pytest.mark.parametrize(("permission", "reminded"), [(True, True), (None, False), (False, False)])
+async def test_confirm_comes_back_to_resistance_only_with_permission(
+    permission: bool | None, reminded: bool
+) -> None:
     tracker = make_tracker(
         intent="choose_step",
         entities=[entity("step", "wandelgroep")],
-        slots={"parked_objections": ["Ik red me wel", "Ik heb geen tijd"]},
+        slots={"resistance_sources": ["onzeker"], "return_permission": permission},
     )
     events, dispatcher = await run_action(ActionConfirmStep(), tracker)
 
-    assert responses(dispatcher) == ["utter_plan_summary", "utter_plan_parked"]
-    assert dispatcher.messages[1]["objection"] == "Ik heb geen tijd"
+    expected = ["utter_plan_summary", "utter_plan_parked"] if reminded else ["utter_plan_summary"]
+    assert responses(dispatcher) == expected
+    assert all("objection" not in message for message in dispatcher.messages)
     assert events == plan_events("wandelgroep")
 
 

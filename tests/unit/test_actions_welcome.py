@@ -28,7 +28,9 @@ async def test_session_start_returning_visitor_with_plan_carries_only_plan_slots
             "plan_step": "maatje",
             "plan_step_label": PLAN_LABEL,
             "plan_set_on": "2026-11-20",
-            "parked_objections": ["Ik red me wel"],
+            "resistance_sources": ["onzeker"],
+            "return_permission": True,
+            "failed_steps": ["koffieochtend"],
             # Not part of the plan: must be forgotten.
             "pending_question": "steps",
             "listen_turns": 3,
@@ -48,7 +50,9 @@ async def test_session_start_returning_visitor_with_plan_carries_only_plan_slots
         SlotSet("plan_step", "maatje"),
         SlotSet("plan_step_label", PLAN_LABEL),
         SlotSet("plan_set_on", "2026-11-20"),
-        SlotSet("parked_objections", ["Ik red me wel"]),
+        SlotSet("resistance_sources", ["onzeker"]),
+        SlotSet("return_permission", True),
+        SlotSet("failed_steps", ["koffieochtend"]),
         SlotSet("returning_visitor", True),
         ActionExecuted("action_listen"),
     ]

@@ -19,6 +19,7 @@ from actions.welcome import CARRIED_SLOTS
 from actions.wishes import WISH_SLOTS
 from bot.conversation.listening import CAUSE_PATTERNS, INTEREST_PATTERNS, Duration, LonelinessType
 from bot.conversation.reading import FEELING_PATTERNS
+from bot.conversation.resistance import Source
 from bot.conversation.scale import ITEMS, Band
 from bot.conversation.steps import STEPS_FILE
 from tests.support.paths import ROOT
@@ -36,6 +37,7 @@ FAMILIES: dict[str, set[str]] = {
     "utter_reflect_duration_": set(get_args(Duration)),
     "utter_reflect_feeling_": set(FEELING_PATTERNS),
     "utter_scale_result_": set(get_args(Band)),
+    "utter_resistance_": set(get_args(Source)),
 }
 
 

@@ -187,8 +187,12 @@ def test_current_session_starts_at_the_latest_session_start() -> None:
     assert current_session(turn("hoi", 2.0)) == turn("hoi", 2.0)
 
 
-def test_endpoints_yml_loads_the_cached_store(tmp_path: Path, domain: Domain) -> None:
+def test_endpoints_yml_loads_the_cached_store(
+    tmp_path: Path, domain: Domain, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Rasa quietly falls back to an in-memory store when a custom type cannot be imported.
+    # endpoints.yml names ${ACTIONS_TOKEN}; `make run` sets it, and this test must not depend on order.
+    monkeypatch.setenv("ACTIONS_TOKEN", "unit-test-token")
     config = read_endpoint_config(str(ROOT / "endpoints.yml"), "tracker_store")
     assert config is not None
     config.kwargs["db"] = str(tmp_path / "tracker.db")

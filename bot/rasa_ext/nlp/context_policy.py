@@ -16,11 +16,23 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation.reading import Reading, read_message
+from bot.conversation.summary import read_kind_answer
 from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
 
 LISTEN_ACTION = "action_listen_reflect"
 HANDOVER_ACTION = "action_offer_handover"
+CHOOSE_KIND_ACTION = "action_choose_kind"
+LOOK_BACK_OPEN = "action_look_back_open"
+LOOK_BACK_REPLY = "action_look_back_reply"
+RESISTANCE_ACTION = "action_park_objection"
+# Intents that keep their own rule even as the answer to an open question of the assistant.
+OWN_RULE_INTENTS = frozenset(
+    {
+        "crisis", "greet", "goodbye", "ask_human", "bot_challenge", "ask_privacy", "affirm", "deny",
+        "resistance", "start_practice", "stop_practice", "just_talk", "thank",
+    }
+)
 # Questions of the handover itself and the check question: a human is then already on the way or asked.
 HANDOVER_QUESTIONS = frozenset({"handover_summary", "handover_transcript", "risk_check"})
 CRISIS_INTENT = "crisis"
@@ -37,7 +49,10 @@ YES_NO_INTENTS = frozenset({"affirm", "deny"})
 STEPS_SHOWN = "steps_shown"
 STEP_ACTIONS = frozenset({"action_propose_steps", "action_find_activities"})
 # After these actions the assistant always waits for the person.
-TURN_ENDING_ACTIONS = frozenset({LISTEN_ACTION, HANDOVER_ACTION, "action_fallback"})
+TURN_ENDING_ACTIONS = frozenset(
+    {LISTEN_ACTION, HANDOVER_ACTION, "action_fallback", CHOOSE_KIND_ACTION, LOOK_BACK_OPEN, LOOK_BACK_REPLY,
+     RESISTANCE_ACTION}
+)
 # Rasa stops a turn after 10 predictions; a turn never needs this many actions.
 MAX_ACTIONS_PER_TURN = 8
 # A message of this many words in a conversation that is already about the person is never "unclear".
@@ -58,12 +73,21 @@ def actions_since_user(tracker: DialogueStateTracker) -> int:
 
 
 def read_in_context(
-    intent: str | None, reading: Reading, slots: dict[str, Any]
+    intent: str | None, reading: Reading, slots: dict[str, Any], text: str = ""
 ) -> str | None:
     """The action that answers this message better than its intent's rule, or None to let the rules act."""
     pending = slots.get("pending_question") or "none"
     role = slots.get("role")
     listened = float(slots.get("listen_turns") or 0) > 0
+    if slots.get("returning_visitor") and slots.get("plan_step") and intent not in ("greet", CRISIS_INTENT):
+        # The first message of a new session with a plan: an open look-back question first.
+        return LOOK_BACK_REPLY if intent in ANSWER_INTENTS else LOOK_BACK_OPEN
+    if pending == "look_back" and intent not in OWN_RULE_INTENTS and intent not in ANSWER_INTENTS:
+        return LOOK_BACK_REPLY  # the answer to "hoe is het je vergaan?" in the person's own words
+    if pending == "kind" and intent not in OWN_RULE_INTENTS and read_kind_answer(text) is not None:
+        return CHOOSE_KIND_ACTION
+    if pending == "resistance_source" and intent not in OWN_RULE_INTENTS:
+        return RESISTANCE_ACTION
     if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
         return LISTEN_ACTION
     if reading.capability == "human" and intent != "ask_human" and pending not in HANDOVER_QUESTIONS:
@@ -114,4 +138,4 @@ class ContextPolicy(FixedPolicy):
         slots = tracker.current_slot_values()
         executed = (event.action_name for event in tracker.events if isinstance(event, ActionExecuted))
         slots[STEPS_SHOWN] = any(name in STEP_ACTIONS for name in executed)
-        return read_in_context(intent, read_message(message.text or ""), slots)
+        return read_in_context(intent, read_message(message.text or ""), slots, message.text or "")
