@@ -58,6 +58,7 @@ class ActionProposeSteps(BaseAction):
             tracker.get_slot("loneliness_type"),
             slot_list(tracker, "interests"),
             slot_list(tracker, "causes"),
+            exclude=slot_list(tracker, "failed_steps"),
         )
         buttons = [{"title": step.label, "payload": choose_payload(step)} for step in steps]
         buttons.append({"title": "Zoek iets bij mij in de buurt", "payload": "/find_activity"})

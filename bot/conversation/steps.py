@@ -51,12 +51,14 @@ def propose_steps(
     interests: list[str],
     causes: list[str],
     how_many: int = 3,
+    exclude: list[str] | None = None,
 ) -> list[SmallStep]:
     """Rank the steps for this person and return the best few.
 
     The kind of loneliness weighs most (social: widen contacts; emotional: one close bond;
     existential: a meaningful role), then matching interests, then matching causes. Without a
-    known kind, steps that suit social loneliness come first: they are the lowest threshold.
+    known kind, steps that suit social loneliness come first: they are the lowest threshold. Steps
+    in `exclude` (one that fell through or did not happen) are never proposed again.
     """
     kind = loneliness_type or "social"
 
@@ -69,7 +71,7 @@ def propose_steps(
         points += 2 * len(set(step.causes) & set(causes))
         return (-points, position)
 
-    ranked = sorted(enumerate(load_steps()), key=rank)
+    ranked = sorted(enumerate(step for step in load_steps() if step.id not in (exclude or ())), key=rank)
     return [step for _, step in ranked[:how_many]]
 
 

@@ -115,3 +115,10 @@ def test_match_step_skips_unknown_ids() -> None:
 def test_match_step_ordinal_must_be_a_whole_word() -> None:
     # "12" is not "1" or "2"; no label words match either.
     assert match_step("12", OFFERED) is None
+
+
+def test_a_step_that_fell_through_is_never_proposed_again() -> None:
+    first = propose_steps("social", [], [])[0]
+    again = propose_steps("social", [], [], exclude=[first.id])
+    assert first.id not in [step.id for step in again]
+    assert len(again) == 3
