@@ -20,7 +20,9 @@ from bench import (
     handover,
     latency,
     nlu_quality,
+    practice,
     real_voices,
+    scale,
 )
 from tests.support.nlu import Parser
 from tests.support.paths import ROOT, VENV_BIN
@@ -83,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         "dialogue",
         "abuse",
         "deidentify",
+        "practice",
+        "scale",
     }
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         workdir = Path(tmp)
@@ -105,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         if "deidentify" in wanted:
             print("De-identification: the project's rules and, where installed, deduce...")
             write("deidentify.json", deidentify.measure())
+        if "scale" in wanted:
+            print("Scale: stock `rasa init`, one and two Rasa replicas behind HAProxy, 20/50/100 conversations...")
+            write("scale.json", scale.measure(workdir))
+        if "practice" in wanted:
+            print("Practice mode: the trainee-turn classifier on its held-out turns...")
+            write("practice.json", practice.run())
         if "abuse" in wanted:
             print("Abuse: normal visitors, quiet and during a socket flood and a login flood...")
             write("abuse.json", abuse.measure(workdir))

@@ -1,0 +1,1 @@
+"""Practice mode: volunteers and professionals rehearse a conversation with a persona."""
