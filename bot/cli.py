@@ -7,6 +7,7 @@
     python -m bot add-user NAME --role ROLE [--municipality X] --password-stdin
     python -m bot deactivate-user NAME          switch an account off and end its sessions
     python -m bot purge [--closed-days 90] [--melding-days 365] [--conversation-days 30] [--audit-days 365]
+    python -m bot insight-consumer              counts for /inzicht from RabbitMQ (RABBITMQ_URL, EVENTS_QUEUE)
 
 The database is `DATABASE_URL`, or the embedded SQLite file `var/bot.db`; `purge` also cleans Rasa's
 tracker store at `TRACKER_DATABASE_URL` (default: the SQLite file `var/tracker.db`).
@@ -18,6 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.insight.command import add_command as add_insight_command
 from bot.socialmap.activity_file import (
     ActivityFileError,
     file_format,
@@ -258,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     # (bot/rasa_ext/tracker_store.py), so today's conversations must not be purged under it.
     purger.add_argument("--conversation-days", type=whole_days, default=DEFAULT_CONVERSATION_DAYS)
     purger.set_defaults(run=purge)
+    add_insight_command(commands)
     return parser
 
 

@@ -373,6 +373,30 @@ class VolunteerPresence(Base):
     seen_at = Column(DateTime, nullable=False)
 
 
+class InsightCount(Base):
+    """How often something came up in one municipality and ISO week (the anonymous picture, /inzicht).
+
+    Only counts: no text, no sender id, no time finer than the week. `municipality` is a CBS code or
+    "onbekend"; `value` is one of a fixed list per kind ("" for kinds without values). Counts under 10
+    never leave the store as a number (`bot.store.insight`).
+    """
+
+    __tablename__ = "insight_counts"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('conversation', 'loneliness_type', 'cause', 'step', 'handover', 'melding', 'crisis')",
+            name="ck_insight_counts_kind",
+        ),
+        Index("ix_insight_counts_week", "week"),
+    )
+
+    municipality = Column(String(8), primary_key=True)
+    week = Column(String(8), primary_key=True)  # ISO week, e.g. "2026-W49"
+    kind = Column(String(16), primary_key=True)
+    value = Column(String(60), primary_key=True)
+    count = Column(Integer, nullable=False, default=0)
+
+
 ALL_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
 __all__ = [
     "ALL_TABLES",
@@ -384,6 +408,7 @@ __all__ = [
     "Base",
     "Delivery",
     "Handover",
+    "InsightCount",
     "LoginFailure",
     "Meldpunt",
     "Melding",

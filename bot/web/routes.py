@@ -9,6 +9,7 @@
 - `GET /inbox`, `GET /inbox/{code}`, `POST /inbox/{code}/status`, `POST /inbox/{code}/release`
                                                        the wijkteam inbox (release: send a held melding)
 - `GET /console`, `GET /console/ws`                    the volunteer console and its socket
+- `GET /inzicht`, `GET /inzicht.csv`                   anonymous counts for wijkteam and admin (charts, CSV)
 - `GET /staff-static/*`  the staff pages' stylesheet and the console's script
 
 Nothing of Rasa's own HTTP API is reachable through these routes.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from bot.web.pages import console, health, inbox, login, widget
+from bot.web.pages import console, health, inbox, insight, login, widget
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -52,6 +53,8 @@ def add_staff_routes(app: web.Application) -> None:
     app.router.add_get("/inbox/{code}", inbox.melding_page)
     app.router.add_post("/inbox/{code}/status", inbox.melding_status)
     app.router.add_post("/inbox/{code}/release", inbox.melding_release)
+    app.router.add_get("/inzicht", insight.insight_page)
+    app.router.add_get("/inzicht.csv", insight.insight_csv)
     app.router.add_static("/staff-static/", STATIC_DIR / "staff")
 
 

@@ -124,6 +124,7 @@ def start_assistant(
     api_token: str | None = None,
     env: dict[str, str] | None = None,
     tracker_cache_seconds: float | None = None,
+    extra_endpoints: str = "",
 ) -> RunningAssistant:
     """Start the action server and Rasa with a fresh SQLite tracker store in `workdir`.
 
@@ -132,6 +133,7 @@ def start_assistant(
     `make run`), for tests that move stored events back in time and then wait that long.
     `api_token` also enables Rasa's HTTP API with that token, as `make run` does for the gateway.
     `env` adds environment variables for both servers (e.g. `VOLUNTEER_HOURS`).
+    `extra_endpoints` is YAML added to Rasa's endpoints file (e.g. an `event_broker:`).
     """
     workdir.mkdir(parents=True, exist_ok=True)
     assistant = RunningAssistant(
@@ -151,7 +153,8 @@ def start_assistant(
             + (f"  cache_seconds: {tracker_cache_seconds}\n" if tracker_cache_seconds is not None else "")
             if sqlite_tracker_store
             else ""
-        ),
+        )
+        + extra_endpoints,
         encoding="utf-8",
     )
     # The actions' own database (activities, municipalities, meldpunten), prepared as `make run` does.
