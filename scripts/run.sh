@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, the delivery worker, the Rasa server and the website gateway (or `rasa shell`);
-# Ctrl-C stops all.
+# Starts the action server, the delivery worker, the Rasa server and the website gateway (or the terminal
+# chat) under the supervisor, which restarts a process that crashes; Ctrl-C stops all.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,43 +30,37 @@ export ACTIONS_TOKEN
 # Migrations, municipalities and meldpunten; example activities only into an empty database.
 .venv/bin/python -m bot setup-db || exit 1
 
-pids=()
-stop() {
-    trap - INT TERM EXIT
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-    wait 2>/dev/null
-    echo "Stopped."
-}
-trap stop INT TERM EXIT
+export RASA_HOST RASA_PORT ACTIONS_PORT GATEWAY_PORT
 
-.venv/bin/python -m actions.server --port "$ACTIONS_PORT" &
-pids+=($!)
-
-# Meldingen go from the outbox to the meldpunt by e-mail (SMTP_HOST/SMTP_PORT/SMTP_FROM, over STARTTLS
-# unless SMTP_TLS says otherwise; without an SMTP server they wait in the outbox and are retried).
-.venv/bin/python -m bot deliver &
-pids+=($!)
-
-# `rasa run` through bot/rasa_ext/server.py and its speed fixes (action replies checked by a validator built
-# once, the loaded model frozen for the garbage collector, at most RASA_MESSAGE_SLOTS messages at once).
-.venv/bin/python -m bot.rasa_ext.server run --model models/current.tar.gz --endpoints endpoints.yml \
-    --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" \
-    --enable-api &
-pids+=($!)
-
+# The action server, the delivery worker, Rasa (through bot/rasa_ext/server.py and its speed fixes) and
+# the gateway run under the supervisor (bot/embedded.py, bot/supervise.py): one that crashes is started
+# again within seconds. Pids in var/run/<name>.pid, output in var/log/<name>.log.
 if [ "${1:-}" = "--shell" ]; then
+    mkdir -p var/log && chmod 700 var/log
+    .venv/bin/python -m bot.embedded --without-gateway 2>var/log/supervise.log &
+    supervisor=$!
+    stop() {
+        trap - INT TERM EXIT
+        kill "$supervisor" 2>/dev/null
+        wait "$supervisor" 2>/dev/null
+        echo "Stopped."
+    }
+    trap stop INT TERM EXIT
     echo "Starting the assistant; the chat opens when it is ready (about 20 seconds)..."
+    waited=0
     until curl -sf "http://127.0.0.1:$RASA_PORT/webhooks/rest/" >/dev/null 2>&1; do
-        kill -0 "${pids[2]}" 2>/dev/null || exit 1
+        kill -0 "$supervisor" 2>/dev/null || exit 1
+        if [ $((waited += 1)) -ge 300 ]; then
+            echo "Rasa did not start in 5 minutes; see var/log/rasa.log and var/log/supervise.log."
+            exit 1
+        fi
         sleep 1
     done
     .venv/bin/python -m bot.rasa_ext.shell "http://127.0.0.1:$RASA_PORT"
 else
-    RASA_URL="http://127.0.0.1:$RASA_PORT" ACTIONS_URL="http://127.0.0.1:$ACTIONS_PORT" \
-        GATEWAY_PORT="$GATEWAY_PORT" .venv/bin/python -m bot.web &
-    pids+=($!)
     echo "Rasa REST channel: http://localhost:$RASA_PORT/webhooks/rest/webhook"
     echo "Website chat (demo page with the widget): http://localhost:$GATEWAY_PORT/"
     [ "${SOCKETIO_PORT:-8081}" = 0 ] || echo "Stock Rasa widgets (socket.io): http://localhost:${SOCKETIO_PORT:-8081}/socket.io/"
-    wait -n "${pids[@]}"
+    echo "Logs: var/log/<name>.log; the assistant answers in about 20 seconds. Ctrl-C stops all."
+    exec .venv/bin/python -m bot.embedded
 fi

@@ -17,6 +17,8 @@
 And two safety rules: the HTTP API token comes from `RASA_TOKEN` (or `RASA_TOKEN_FILE`), never from the
 command line, and is checked as `bot.rasa_ext.api_token` says (`--enable-api` without a token is
 refused); files Rasa creates (the SQLite tracker store) are readable by their owner only (umask 077).
+A custom action that fails (the action server down or restarting) answers with a kind message instead of
+silence (`bot.rasa_ext.action_failures`).
 `make run` and the integration tests start Rasa through this module; `rasa` itself works unchanged.
 """
 
@@ -35,7 +37,7 @@ from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
-from bot.rasa_ext import api_token, message_slots
+from bot.rasa_ext import action_failures, api_token, message_slots
 
 TOKEN_OPTIONS = ("-t", "--auth-token", "--jwt-secret")
 
@@ -100,6 +102,7 @@ def main() -> None:
     os.umask(0o077)
     install()
     message_slots.install()
+    action_failures.install()
     api_token.install(token)
     from rasa.__main__ import main as rasa_main
 
