@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export LOG_LEVEL_LIBRARIES := ERROR
 export PYTHONWARNINGS := ignore
 
-.PHONY: help setup train run shell actions test lint bench clean
+.PHONY: help setup train run cluster shell actions test lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ $(MODEL): $(TRAINING_INPUTS) $(SPACY_META)
 
 run: $(MODEL) ## start Rasa (5005), the action server (5055) and the website chat (8080); Ctrl-C stops all
 	@scripts/run.sh
+
+cluster: $(MODEL) ## production profile: 2 Rasa replicas, 2 action servers, 2 gateways, HAProxy on 8080 (PostgreSQL, Redis, RabbitMQ)
+	@scripts/cluster.sh
 
 shell: $(MODEL) ## chat in the terminal (starts the action server too)
 	@scripts/run.sh --shell

@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             print("De-identification: the project's rules and, where installed, deduce...")
             write("deidentify.json", deidentify.measure())
         if "scale" in wanted:
-            print("Scale: stock `rasa init`, one and two Rasa replicas behind HAProxy, 20/50/100 conversations...")
+            print("Scale: stock `rasa init`, one and two Rasa replicas behind HAProxy (20/50/100)...")
             write("scale.json", scale.measure(workdir))
         if "practice" in wanted:
             print("Practice mode: the trainee-turn classifier on its held-out turns...")

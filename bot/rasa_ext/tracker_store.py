@@ -7,9 +7,13 @@ exactly as the database query would return them (the events since the latest `se
 builds the tracker from those. Every event is still written to the database first, so nothing is lost
 when the process stops; the database stays the source of truth.
 
-The cache is only correct while this Rasa process is the only writer of the tracker tables. That is
-already the case with Rasa's default in-memory lock store (one Rasa process). With several Rasa
-processes (Redis lock store), use `type: SQL` instead. Entries are dropped after `cache_seconds`
+With one Rasa process (Rasa's in-memory lock store) this process is the only writer of the tracker
+tables and the cache is used as it is. With several Rasa processes on one database (a Redis lock store,
+`make cluster`), set `shared: true`: before a cached conversation is used, one small query compares the
+database's count and highest id of that conversation's events with what the cache saw; when another
+replica wrote in between, the conversation is read from the database again. Rasa's lock store lets only
+one replica at a time handle a conversation, so the check and the turn cannot interleave with another
+replica's write. Entries are dropped after `cache_seconds`
 without a message (so `python -m bot purge`, which only removes conversations idle for at least a
 day, never races with it) and the least recently used entries go first when more than `cache_size`
 are active. New events are written in one insert; on SQLite with one open connection and a
@@ -33,7 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import BotUttered, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -42,9 +46,13 @@ from sqlalchemy.pool import SingletonThreadPool
 
 from bot.privacy.deidentify import deidentify
 from bot.rasa_ext.melding_turns import forget_melding_turns, melding_finished
+from bot.rasa_ext.practice_turns import forget_practice_turns, practice_finished
 
 DEFAULT_CACHE_SIZE = 1000
 DEFAULT_CACHE_SECONDS = 600.0
+
+# What the database holds of one conversation, cheaply: the number of its event rows and the highest id.
+Fingerprint = tuple[int, int | None]
 
 
 # The melding form's answers that a person agreed to pass on to the meldpunt (domain/melding.yml); the
@@ -116,6 +124,20 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         # A failed write must not put what a visitor typed into a log (the statement's values).
         self.engine.hide_parameters = True
+        if self.engine.dialect.name != "sqlite":
+            self._check_connections_before_use()
+
+    def _check_connections_before_use(self) -> None:
+        """A database server that restarted or closed its connections costs no message.
+
+        Rasa's engine hands out pooled connections as they are; one the server closed fails the
+        next message. With `pool_pre_ping` each is checked (and replaced) when it leaves the pool.
+        """
+        url = self.engine.url
+        self.engine.dispose()
+        options = create_engine_kwargs(url)
+        self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True, **options)
+        self.sessionmaker = sessionmaker(bind=self.engine)
 
     def _row(self, sender_id: str, event: Event) -> dict[str, Any]:
         """The `events` row Rasa's `SQLTrackerStore.save` writes for one (already de-identified) event."""
@@ -146,9 +168,15 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         await self._stream(tracker.sender_id, new)
 
     def _forget_melding(self, session: Any, sender_id: str, new: list[Event]) -> bool:
-        """Once the melding action ran, its typed answers leave the stored events (`melding_turns`)."""
+        """Once the melding action ran, its typed answers leave the stored events (`melding_turns`).
+
+        Likewise, once practice mode stopped, the practice conversation (`practice_turns`).
+        """
+        forgot_practice = practice_finished(new)
+        if forgot_practice:
+            forget_practice_turns(session, self.SQLEvent.__table__, sender_id)
         if not melding_finished(new):
-            return False
+            return forgot_practice
         forget_melding_turns(session, self.SQLEvent.__table__, sender_id, CONSENTED_SLOTS)
         return True
 
@@ -162,6 +190,7 @@ class CachedSQLTrackerStore(PrivateSQLTrackerStore):
         cache_size: int = DEFAULT_CACHE_SIZE,
         cache_seconds: float = DEFAULT_CACHE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        shared: bool | str = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -169,9 +198,13 @@ class CachedSQLTrackerStore(PrivateSQLTrackerStore):
             self._keep_sqlite_open_with_a_write_ahead_log()
         self.cache_size = int(cache_size)
         self.cache_seconds = float(cache_seconds)
+        # Other Rasa processes write the same tables: check a cached conversation before using it.
+        self.shared = str(shared).strip().lower() in ("1", "true", "yes")
         self._clock = clock
         # sender id -> (events as the database holds them for the current session, last use)
         self._cache: OrderedDict[str, tuple[list[Event], float]] = OrderedDict()
+        # sender id -> the database's fingerprint of the conversation when it was cached (shared only)
+        self._fingerprints: dict[str, Fingerprint] = {}
 
     def _keep_sqlite_open_with_a_write_ahead_log(self) -> None:
         """SQLite: a write-ahead log, and one connection kept open instead of one per message.
@@ -196,27 +229,59 @@ class CachedSQLTrackerStore(PrivateSQLTrackerStore):
             return None
         events, used = entry
         if self._clock() - used > self.cache_seconds:
-            del self._cache[sender_id]
+            self.forget(sender_id)
             return None
         return events
 
-    def _remember(self, sender_id: str, events: list[Event]) -> None:
+    def _remember(self, sender_id: str, events: list[Event], fingerprint: Fingerprint | None = None) -> None:
         self._cache[sender_id] = (events, self._clock())
         self._cache.move_to_end(sender_id)
+        if fingerprint is not None:
+            self._fingerprints[sender_id] = fingerprint
         while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+            oldest, _ = self._cache.popitem(last=False)
+            self._fingerprints.pop(oldest, None)
 
     def forget(self, sender_id: str) -> None:
         """Drop a conversation from the cache (the next message reads it from the database)."""
         self._cache.pop(sender_id, None)
+        self._fingerprints.pop(sender_id, None)
+
+    def _fingerprint(self, session: Any, sender_id: str) -> Fingerprint:
+        """How many event rows the database holds for this conversation, and the highest id."""
+        table = self.SQLEvent.__table__
+        count, highest = session.execute(
+            sa.select(sa.func.count(table.c.id), sa.func.max(table.c.id)).where(
+                table.c.sender_id == sender_id
+            )
+        ).one()
+        return int(count), None if highest is None else int(highest)
+
+    def _still_current(self, sender_id: str) -> bool:
+        """Shared tables: whether no other replica wrote this conversation since it was cached."""
+        if not self.shared:
+            return True
+        with self.session_scope() as session:
+            current = self._fingerprint(session, sender_id)
+        if self._fingerprints.get(sender_id) == current:
+            return True
+        self.forget(sender_id)
+        return False
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The current session of a conversation, from memory when it was active recently."""
         events = self._cached(sender_id)
+        if events is not None and not self._still_current(sender_id):
+            events = None
         if events is None:
+            fingerprint = None
+            if self.shared:
+                # Taken before the events are read: a write in between makes the next check read again.
+                with self.session_scope() as session:
+                    fingerprint = self._fingerprint(session, sender_id)
             tracker = await super().retrieve(sender_id)
             # No tracker means the database holds no events at all for this sender.
-            self._remember(sender_id, [] if tracker is None else list(tracker.events))
+            self._remember(sender_id, [] if tracker is None else list(tracker.events), fingerprint)
             return tracker
         self._remember(sender_id, events)
         if not self.domain or not events:
@@ -253,12 +318,15 @@ class CachedSQLTrackerStore(PrivateSQLTrackerStore):
             else:
                 cached = list(itertools.islice(tracker.events, stored))
                 new = [deidentified(event) for event in itertools.islice(tracker.events, stored, None)]
+                fingerprint = None
                 with self.session_scope() as session:
                     if new:
                         session.execute(
                             self.SQLEvent.__table__.insert(), [self._row(tracker.sender_id, e) for e in new]
                         )
                     rewritten = self._forget_melding(session, tracker.sender_id, new)
+                    if self.shared:
+                        fingerprint = self._fingerprint(session, tracker.sender_id)
                     session.commit()
                 await self._stream(tracker.sender_id, new)
         except BaseException:
@@ -267,4 +335,4 @@ class CachedSQLTrackerStore(PrivateSQLTrackerStore):
         if stored is None or rewritten:
             self.forget(tracker.sender_id)
         else:
-            self._remember(tracker.sender_id, current_session([*cached, *new]))
+            self._remember(tracker.sender_id, current_session([*cached, *new]), fingerprint)

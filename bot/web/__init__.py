@@ -31,5 +31,5 @@ log. Rasa sees only the gateway as its client.
 
 Replicas: apart from the open sockets, the gateway keeps no state; history comes from Rasa's tracker
 store and handovers from the database. The live frames of a handover between a visitor's and a
-volunteer's socket go through `bot.web.live_frames` (in-process; a second replica needs Redis pub/sub).
+volunteer's socket go through `bot.web.live_frames` (in-process, or over Redis pub/sub with `REDIS_URL`).
 """

@@ -1,9 +1,10 @@
 """Live-handover frames between a visitor's socket and a volunteer's socket.
 
-`LocalLiveFrames` carries them within one gateway process, which is enough for one replica. With a
-second gateway replica the visitor and the volunteer may sit on different processes: swap in an
-implementation of `LiveFrames` on Redis pub/sub (one channel per visitor for each direction). The
-handover state itself (queue, who accepted, ended) is in the database, never here.
+`LocalLiveFrames` carries them within one gateway process, which is enough for one replica. With
+several gateway replicas the visitor and the volunteer may sit on different processes: with `REDIS_URL`
+set the gateway uses `RedisLiveFrames` (`bot.web.redis_live_frames`, Redis pub/sub, one channel per
+visitor for each direction). The handover state itself (queue, who accepted, ended) is in the database,
+never here.
 
 (Not to be confused with `bot.store.models.Delivery`, the outbox of meldingen.)
 """

@@ -20,6 +20,7 @@ from bot.web.handover import HandoverService, sweep
 from bot.web.keys import ADMISSION, HANDOVERS, LIVE_FRAMES, RASA, SETTINGS, SOCKETS, SWEEPER
 from bot.web.live_frames import LocalLiveFrames
 from bot.web.rasa_client import RasaClient
+from bot.web.redis_live_frames import RedisLiveFrames
 from bot.web.rendering import setup_templates
 from bot.web.routes import setup_routes
 from bot.web.security import security_headers
@@ -38,6 +39,16 @@ async def rasa_client(app: web.Application) -> AsyncIterator[None]:
                 "RASA_TOKEN is not set: after a reload the chat cannot show the conversation so far."
             )
         yield
+
+
+async def redis_live_frames(app: web.Application) -> AsyncIterator[None]:
+    """With `REDIS_URL`: live frames shared with the other gateway replicas, listened to from start on."""
+    frames = app[LIVE_FRAMES]
+    if isinstance(frames, RedisLiveFrames):
+        await frames.start()
+    yield
+    if isinstance(frames, RedisLiveFrames):
+        await frames.stop()
 
 
 async def start_handovers(app: web.Application) -> None:
@@ -62,7 +73,9 @@ def create_app(settings: Settings | None = None) -> web.Application:
     app[SETTINGS] = settings or Settings.from_env()
     app[SOCKETS] = weakref.WeakSet[web.WebSocketResponse]()
     app[ADMISSION] = Admission(app[SETTINGS])
-    app[LIVE_FRAMES] = LocalLiveFrames()
+    settings = app[SETTINGS]
+    app[LIVE_FRAMES] = RedisLiveFrames(settings.redis_url) if settings.redis_url else LocalLiveFrames()
+    app.cleanup_ctx.append(redis_live_frames)
     # The cleanup context starts before the startup signals, so the client is there for the handovers.
     app.cleanup_ctx.append(rasa_client)
     # Rasa's socket.io protocol on its own port, for stock widgets; its connections close at shutdown.

@@ -28,15 +28,20 @@ class Settings:
     - `SOCKETIO_PORT` (8081): where Rasa's socket.io protocol is served for stock Rasa widgets
       (`bot.web.socketio_chat`), on the same host; 0 turns it off.
     - `RASA_URL` (http://127.0.0.1:5005): the Rasa server; only its REST channel and, with a token,
-      the tracker of a conversation are used.
+      the tracker of a conversation are used. Several Rasa replicas: comma-separated URLs; each visitor
+      has a first choice among them (spread by visitor id) and moves to the next one when it does not
+      answer (`bot.web.rasa_client`).
+    - `REDIS_URL`: when set (e.g. redis://127.0.0.1:6379/0), live handover frames travel between gateway
+      replicas over Redis pub/sub (`bot.web.redis_live_frames`); without it, within this process.
     - `RASA_TOKEN`: the token of Rasa's HTTP API (Rasa reads the same variable); without it the gateway
       cannot show the conversation so far after a reload.
     - `ACTIONS_URL` (http://127.0.0.1:5055): the action server, only for `/health`.
     - `GATEWAY_ALLOWED_ORIGINS`: comma-separated origins of the pages that may open the chat socket
       (default: the gateway's own demo page, http://localhost:<port> and http://127.0.0.1:<port>).
     - `RASA_TIMEOUT` (30): seconds to wait for Rasa's answer before telling the visitor it is unavailable.
-    - `GATEWAY_RATE_BURST` (6) and `GATEWAY_RATE_PER_SECOND` (0.5): each visitor's token bucket for
-      messages (kept per visitor id, so a reconnect gives no fresh allowance).
+    - `GATEWAY_RATE_BURST` (10) and `GATEWAY_RATE_PER_SECOND` (1): each visitor's token bucket for
+      messages (kept per visitor id, so a reconnect gives no fresh allowance). Room for a person who
+      clicks through the buttons of the network map and the plan without waiting.
     - `GATEWAY_MAX_SOCKETS` (2000) and `GATEWAY_MAX_SOCKETS_PER_CLIENT` (20): open visitor sockets in
       total and per client (one address; a household or an office behind one NAT address is one client).
     - `GATEWAY_CLIENT_RATE_BURST` (20) and `GATEWAY_CLIENT_RATE_PER_SECOND` (1): each client's token
@@ -54,12 +59,14 @@ class Settings:
     port: int = 8080
     socketio_port: int = 8081
     rasa_url: str = "http://127.0.0.1:5005"
+    rasa_urls: tuple[str, ...] = ()
+    redis_url: str | None = None
     rasa_token: str | None = None
     actions_url: str = "http://127.0.0.1:5055"
     allowed_origins: frozenset[str] = local_origins(8080)
     rasa_timeout: float = 30.0
-    rate_burst: int = 6
-    rate_per_second: float = 0.5
+    rate_burst: int = 10
+    rate_per_second: float = 1.0
     max_sockets: int = 2000
     max_sockets_per_client: int = 20
     client_rate_burst: int = 20
@@ -82,11 +89,15 @@ class Settings:
 
         origins = get("GATEWAY_ALLOWED_ORIGINS")
         port = int(get("GATEWAY_PORT") or defaults.port)
+        replicas = (get("RASA_URL") or defaults.rasa_url).split(",")
+        rasa_urls = tuple(url.strip().rstrip("/") for url in replicas if url.strip()) or (defaults.rasa_url,)
         return cls(
             host=get("GATEWAY_HOST") or defaults.host,
             port=port,
             socketio_port=int(get("SOCKETIO_PORT") or defaults.socketio_port),
-            rasa_url=(get("RASA_URL") or defaults.rasa_url).rstrip("/"),
+            rasa_url=rasa_urls[0],
+            rasa_urls=rasa_urls,
+            redis_url=get("REDIS_URL"),
             rasa_token=get("RASA_TOKEN"),
             actions_url=(get("ACTIONS_URL") or defaults.actions_url).rstrip("/"),
             allowed_origins=(
@@ -113,6 +124,11 @@ class Settings:
             ),
             handover_wait_seconds=float(get("HANDOVER_WAIT_SECONDS") or defaults.handover_wait_seconds),
         )
+
+    @property
+    def rasa_replicas(self) -> tuple[str, ...]:
+        """Every Rasa replica's base URL (`rasa_url` alone when no list was given)."""
+        return self.rasa_urls or (self.rasa_url,)
 
     def origin_allowed(self, origin: str | None) -> bool:
         """Tell whether a page from `origin` may open the chat socket (no Origin header: refused)."""

@@ -9,7 +9,10 @@ JSON list of bot messages back. On top of that it:
 - marks a plain-text message that is exactly one of the plain-text buttons of the assistant's last
   answer to this sender (the scale's "min of meer", an interest, a place) as a verified button, so the
   crisis screen does not read the assistant's own words as the visitor's;
-- never lets a client set the "verified button" marker itself.
+- never lets a client set the "verified button" marker itself;
+- keeps an optional `message_id` with the message, and answers a resend (`"retry": true`, sent by a
+  gateway whose first Rasa replica did not answer) from the tracker when that message was already
+  handled, so a message is never answered twice (`answer_already_given`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.lock_store import LOCK_LIFETIME
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -32,6 +36,7 @@ from bot.text import cut
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 128
+MAX_MESSAGE_ID_CHARS = 64
 MAX_REMEMBERED_SENDERS = 10_000
 
 
@@ -47,6 +52,28 @@ def offered_payloads(events: list[Any]) -> set[str]:
                 if isinstance(payload, str):
                     payloads.add(payload)
     return payloads
+
+
+def answer_already_given(events: list[Any], message_id: str, sender: str) -> list[dict[str, Any]] | None:
+    """The bot messages that answered the user message with `message_id`, or None when it is not there.
+
+    The messages as the REST channel sent them: everything the assistant said after that message,
+    up to the visitor's next one.
+    """
+    answer: list[dict[str, Any]] | None = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            if answer is not None:
+                break
+            if event.message_id == message_id:
+                answer = []
+        elif isinstance(event, BotUttered) and answer is not None:
+            message: dict[str, Any] = {"recipient_id": sender}
+            if event.text:
+                message["text"] = event.text
+            message.update({key: value for key, value in (event.data or {}).items() if value})
+            answer.append(message)
+    return answer
 
 
 class LastPlainButtons:
@@ -102,6 +129,23 @@ class GuardedRestInput(InputChannel):
         tracker = await agent.tracker_store.retrieve(sender)
         return tracker is not None and text in offered_payloads(list(tracker.events))
 
+    async def _earlier_answer(
+        self, request: Request, sender: str, message_id: str
+    ) -> list[dict[str, Any]] | None:
+        """A resent message that a replica already handled: its answer from the tracker, under the lock.
+
+        The lock waits until a replica that is still handling it is done (or its lock expired). This
+        ticket lives twice as long as the usual: a replica that died holding the lock leaves a ticket
+        issued a moment before this one, and with equal lifetimes both can expire between two looks,
+        after which Rasa's ticket lock never serves this one.
+        """
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None or agent.tracker_store is None or agent.lock_store is None:
+            return None
+        async with agent.lock_store.lock(sender, lock_lifetime=2 * LOCK_LIFETIME, wait_time_in_seconds=0.25):
+            tracker = await agent.tracker_store.retrieve(sender)
+        return None if tracker is None else answer_already_given(list(tracker.events), message_id, sender)
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Routes: GET / (health) and POST /webhook."""
         webhook = Blueprint("guarded_rest_webhook", __name__)
@@ -133,6 +177,15 @@ class GuardedRestInput(InputChannel):
             if not isinstance(text, str):
                 return response.json({"error": "'message' moet tekst zijn."}, status=400)
 
+            message_id = body.get("message_id")
+            if not isinstance(message_id, str) or not 0 < len(message_id) <= MAX_MESSAGE_ID_CHARS:
+                message_id = None
+            if message_id and body.get("retry") is True:
+                earlier = await self._earlier_answer(request, sender, message_id)
+                if earlier is not None:
+                    logger.info("A resent message was answered already; that answer is sent again.")
+                    return response.json(earlier)
+
             text = cut(text)
             if text.lstrip().startswith("/"):
                 verified = await self._is_offered_button(request, sender, text)
@@ -147,6 +200,7 @@ class GuardedRestInput(InputChannel):
                         sender,
                         input_channel=self.name(),
                         metadata={VERIFIED_BUTTON_KEY: verified},
+                        message_id=message_id,
                     )
                 )
             except CancelledError:
