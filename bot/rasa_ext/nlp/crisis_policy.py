@@ -14,7 +14,9 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
+from bot.rasa_ext.nlp.practice_policy import practice_active
 from bot.safety.possible_risk import possible_risk
+from bot.safety.questions_to_another import risk_only_in_questions
 
 CRISIS_INTENT = "crisis"
 CRISIS_ACTION = "action_crisis_response"
@@ -66,6 +68,9 @@ class CrisisPolicy(FixedPolicy):
             return None
         intent = tracker.latest_message.intent.get("name")
         screen = screen_of(tracker)
+        in_practice = practice_active(tracker) and tracker.get_slot("pending_question") != CHECK_PENDING
+        if in_practice and risk_only_in_questions(tracker.latest_message.text or ""):
+            return None  # a trainee asking the persona about suicidal thoughts: right, and no crisis
         if intent == CRISIS_INTENT:
             return CRISIS_ACTION
         if tracker.get_slot("pending_question") == CHECK_PENDING:
