@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 from bot.text import MAX_MESSAGE_CHARS, cut
 
@@ -87,3 +89,19 @@ OFFER_RESPONSE = {
     "wishes": "utter_offer_wishes",
     "steps": "utter_offer_steps",
 }
+
+
+# One check for every slot of a form: (slot, value, dispatcher, tracker) -> the slots to set.
+SlotCheck = Callable[[str, Any, CollectingDispatcher, Tracker], dict[str, Any]]
+
+
+def slot_validator(slot: str, check: SlotCheck) -> Callable[..., dict[str, Any]]:
+    """The `validate_<slot>` method of a form whose slots share one check (rasa_sdk finds it by name)."""
+
+    def validate(
+        self: FormValidationAction, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
+    ) -> dict[str, Any]:
+        return check(slot, value, dispatcher, tracker)
+
+    validate.__doc__ = f"Validate {slot}."
+    return validate

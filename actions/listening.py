@@ -18,6 +18,8 @@ from actions.common import (
     set_pending,
     slot_list,
 )
+from actions.network import offer_network_map
+from actions.other_person import other_turn
 from bot.conversation.listening import find_duration, find_interests
 from bot.conversation.reading import read_message
 from bot.conversation.reflection import answer, open_question, reflect
@@ -68,10 +70,12 @@ class ActionListenReflect(BaseAction):
         if role == "other" and reading.own_loneliness:
             # Someone who came for another person now tells about themselves: listen to them.
             role = learned["role"] = "self"
+        if role is None and reading.about_other and not reading.own_loneliness:
+            role = "other"  # typed about a neighbour or a parent straight away, without choosing a role
         if role in ("other", "professional"):
-            dispatcher.utter_message(response="utter_reflect_other")
-            dispatcher.utter_message(response="utter_other_menu")
-            return self._changed(tracker, learned)
+            # About someone else: what they saw, how it is for them, then what fits (or a case consultation).
+            # What is told about the other person goes to the worry slots, not to this person's own.
+            return other_turn(dispatcher, tracker, reading)
 
         reflection = reflect(
             reading, new_causes, intent, duration, address, turns > 1, interests=find_interests(text)
@@ -131,6 +135,10 @@ class ActionListenReflect(BaseAction):
         if offer is not None and (asks_what_to_do or offer not in offered):
             dispatcher.utter_message(response=OFFER_RESPONSE[offer])
             return [SlotSet("offered", sorted({*offered, offer})), set_pending(offer)]
+        if question == "utter_ask_who_still_there" and not tracker.get_slot("network_map"):
+            # "Wie is er nog wel?" as a simple map of four circles, if the person wants it.
+            learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]
+            return offer_network_map(dispatcher)
         if question is not None:
             dispatcher.utter_message(response=question)
             learned["listen_asked"] = [*slot_list(tracker, "listen_asked"), question]

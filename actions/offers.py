@@ -26,6 +26,11 @@ class ActionOfferNext(BaseAction):
         pending = tracker.get_slot(PENDING) or "none"
         if pending in HANDOVER_STEPS:
             return await handover_consent(dispatcher, tracker, yes=False)
+        if pending == "network_map":
+            # No map: the same question in plain words, without any drawing.
+            dispatcher.utter_message(response="utter_offer_declined")
+            dispatcher.utter_message(response="utter_ask_who_still_there")
+            return [set_pending("none")]
         if pending == "summary":
             # The summary was not right: listen again; a new summary waits a few turns.
             dispatcher.utter_message(response="utter_summary_missed")

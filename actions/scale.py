@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -10,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import BaseAction, Named
-from actions.common import previous_reply, set_pending
+from actions.common import previous_reply, set_pending, slot_validator
 from actions.summary import offer_next_phase
 from bot.conversation.scale import ITEMS, parse_answer, score
 
@@ -26,18 +25,6 @@ def _validate_item(
     return {slot: answer}
 
 
-def _item_validator(slot: str) -> Callable[..., dict[str, Any]]:
-    """The `validate_<slot>` method of one scale item."""
-
-    def validate(
-        self: FormValidationAction, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, *_: Any
-    ) -> dict[str, Any]:
-        return _validate_item(slot, value, dispatcher, tracker)
-
-    validate.__doc__ = f"Validate {slot}."
-    return validate
-
-
 class ValidateLonelinessScaleForm(Named, FormValidationAction):
     """Map each typed answer to "ja", "min of meer" or "nee", and ask again kindly otherwise.
 
@@ -47,12 +34,12 @@ class ValidateLonelinessScaleForm(Named, FormValidationAction):
     action_name = "validate_loneliness_scale_form"
 
     # rasa_sdk looks up `validate_<slot>` by name; one rule serves all six items.
-    validate_scale_q1 = _item_validator("scale_q1")
-    validate_scale_q2 = _item_validator("scale_q2")
-    validate_scale_q3 = _item_validator("scale_q3")
-    validate_scale_q4 = _item_validator("scale_q4")
-    validate_scale_q5 = _item_validator("scale_q5")
-    validate_scale_q6 = _item_validator("scale_q6")
+    validate_scale_q1 = slot_validator("scale_q1", _validate_item)
+    validate_scale_q2 = slot_validator("scale_q2", _validate_item)
+    validate_scale_q3 = slot_validator("scale_q3", _validate_item)
+    validate_scale_q4 = slot_validator("scale_q4", _validate_item)
+    validate_scale_q5 = slot_validator("scale_q5", _validate_item)
+    validate_scale_q6 = slot_validator("scale_q6", _validate_item)
 
 
 class ActionScoreScale(BaseAction):

@@ -26,6 +26,12 @@ CARRIED_SLOTS = (
     "plan_step",
     "plan_step_label",
     "plan_set_on",
+    "plan_when",
+    "plan_with",
+    "plan_obstacle",
+    "plan_follow_up",
+    "network_map",
+    "person_needs",
     "resistance_sources",
     "return_permission",
     "failed_steps",
@@ -53,6 +59,15 @@ class ActionSessionStart(BaseAction):
         return events
 
 
+def look_back_agreed(tracker: Tracker) -> bool:
+    """A returning visitor with a plan who did not say "nee" to being asked about it next time."""
+    return bool(
+        tracker.get_slot("returning_visitor")
+        and tracker.get_slot("plan_step")
+        and tracker.get_slot("plan_follow_up") is not False
+    )
+
+
 class ActionWelcome(BaseAction):
     """Greet: look back on the chosen step for a returning visitor, otherwise welcome and ask who."""
 
@@ -62,7 +77,7 @@ class ActionWelcome(BaseAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Send the welcome or the look-back question."""
-        if tracker.get_slot("returning_visitor") and tracker.get_slot("plan_step"):
+        if look_back_agreed(tracker):
             dispatcher.utter_message(response="utter_look_back")
             # An open question first; only now do "het ging goed" and the like answer a question.
             return [SlotSet("returning_visitor", False), set_pending("look_back")]

@@ -37,8 +37,15 @@ QUESTION_ANSWERS: dict[str, str] = {
     "utter_look_back_badly": "look_back",
     "utter_look_back_not_done": "look_back",
 }
-# The menu for people worried about someone else, sent to a person who writes about themselves.
-OTHERS_MENU = frozenset({"utter_other_menu", "utter_reflect_other", "utter_other_intro"})
+# The replies for people worried about someone else (and the case consultation), sent to a person who
+# writes about themselves.
+OTHERS_MENU = frozenset(
+    {
+        "utter_other_menu", "utter_reflect_other", "utter_other_intro", "utter_worry_opening",
+        "utter_worry_reflect", "utter_worry_ask_seen", "utter_worry_ask_how_long", "utter_worry_ask_carer",
+        "utter_consult_ask_case", "utter_consult_ask_client_view", "utter_consult_ask_tried",
+    }
+)
 CRISIS = frozenset({"utter_crisis"})
 KIND_LABELS = {"sociaal": "social", "emotioneel": "emotional", "existentieel": "existential"}
 

@@ -15,6 +15,9 @@ from typing import Any, TypedDict
 from zoneinfo import ZoneInfo
 
 from bot.conversation.listening import INTEREST_PATTERNS, find_interests
+from bot.conversation.network_map import network_labels
+from bot.conversation.other_person import worry_labels
+from bot.conversation.resistance import SOURCE_LABELS
 
 # Opening hours of the volunteer chat, in Dutch time; "00:00-24:00" means always.
 DEFAULT_VOLUNTEER_HOURS = "09:00-21:00"
@@ -63,7 +66,7 @@ CAUSE_LABELS: dict[str, str] = {
 }
 
 
-class HandoverSummary(TypedDict):
+class _HandoverSummary(TypedDict):
     """What the volunteer who takes the conversation sees first, only with the person's yes.
 
     Every value is a Dutch label the assistant chose; never the person's own words.
@@ -80,8 +83,21 @@ class HandoverSummary(TypedDict):
     municipality: str | None  # only a municipality the gazetteer knows
 
 
+class HandoverSummary(_HandoverSummary, total=False):
+    """The summary, with the parts only some conversations have."""
+
+    network: list[str]  # the network map per circle, e.g. "familie: iemand dichtbij" (labels, no names)
+    chatting_for: str  # from `ROLES`: for themselves, worried about someone, or a professional
+    parked: list[str]  # where resistance came from, from `SOURCE_LABELS` (never the person's words)
+    worry_about: str  # whom a worried person writes about, as a group ("een buur")
+    worry_signals: list[str]  # what they noticed, as labels ("komt weinig buiten")
+    worry_duration: str  # how long they see it, from `DURATIONS`
+    carer_load: str  # the worried person has a hard time too
+
+
 SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
     ("reason", "Reden"),
+    ("chatting_for", "Chat voor"),
     ("phase", "Fase"),
     ("loneliness_type", "Soort eenzaamheid"),
     ("scale_result", "Uitkomst van de vragenlijst"),
@@ -90,7 +106,19 @@ SUMMARY_LABELS: tuple[tuple[str, str], ...] = (
     ("wishes", "Wensen"),
     ("chosen_step", "Gekozen stap"),
     ("municipality", "Gemeente"),
+    ("network", "Netwerk"),
+    ("parked", "Geparkeerd, en waarom"),
+    ("worry_about", "Zorgen om"),
+    ("worry_signals", "Wat opviel"),
+    ("worry_duration", "Hoe lang al (bij de ander)"),
+    ("carer_load", "De persoon zelf"),
 )
+PARKED_LABELS: dict[str, str] = {str(source): label for source, label in SOURCE_LABELS.items()}
+ROLES = {
+    "self": "zichzelf",
+    "other": "iemand anders, om wie de persoon zich zorgen maakt",
+    "professional": "als vrijwilliger of professional, over iemand anders",
+}
 WISH_SLOTS = ("wish_enjoy", "wish_talent", "wish_at_ease")
 
 
@@ -110,6 +138,8 @@ def phase_reached(slots: Mapping[str, Any]) -> str:
         return "vragenlijst over eenzaamheid ingevuld"
     if (slots.get("listen_turns") or 0) > 0:
         return "luisteren naar de situatie"
+    if (slots.get("worry_turns") or 0) > 0:
+        return "zorgen om iemand anders besproken"
     return "begin van het gesprek"
 
 
@@ -127,7 +157,7 @@ def handover_summary(slots: Mapping[str, Any]) -> HandoverSummary:
     """The summary from the conversation's slots: labels only, so no free text and no names."""
     total, band = slots.get("scale_total"), slots.get("scale_band")
     scale = f"{total:g} van 6 ({SCALE_BANDS[band]})" if total is not None and band in SCALE_BANDS else None
-    return HandoverSummary(
+    summary = HandoverSummary(
         reason=REASONS.get(slots.get("handover_reason") or "", REASONS["asked"]),
         phase=phase_reached(slots),
         loneliness_type=LONELINESS_TYPES.get(slots.get("loneliness_type") or ""),
@@ -139,13 +169,34 @@ def handover_summary(slots: Mapping[str, Any]) -> HandoverSummary:
         # A name the gazetteer did not know may be anything the person typed.
         municipality=slots.get("municipality") if slots.get("municipality_code") else None,
     )
+    network = network_labels(slots.get("network_map"))
+    if network:
+        summary["network"] = network
+    role = ROLES.get(slots.get("role") or "")
+    if role is not None:
+        summary["chatting_for"] = role
+    # Only known source keys become labels: whatever else a slot holds is never shown.
+    parked = _labels(slots.get("resistance_sources"), PARKED_LABELS)
+    if parked:
+        summary["parked"] = parked
+    worry = worry_labels(dict(slots))
+    if "worry_about" in worry:
+        summary["worry_about"] = worry["worry_about"]
+    if "worry_signals" in worry:
+        summary["worry_signals"] = worry["worry_signals"]
+    if "carer_load" in worry:
+        summary["carer_load"] = worry["carer_load"]
+    worry_duration = DURATIONS.get(slots.get("worry_duration") or "")
+    if worry_duration is not None:
+        summary["worry_duration"] = worry_duration
+    return summary
 
 
 def summary_lines(summary: HandoverSummary) -> list[tuple[str, str]]:
     """The summary as (label, value) pairs for the console, leaving out what is unknown."""
     lines = []
     for key, label in SUMMARY_LABELS:
-        value = summary.get(key)  # type: ignore[misc]
+        value = summary.get(key)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         if value:

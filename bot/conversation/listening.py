@@ -137,12 +137,13 @@ _ISOLATION = re.compile(
 _DURATION: tuple[tuple[Duration, str], ...] = (
     (
         "years",
-        r"(?<!half )\bjaar\b|jaren|altijd al|heel lang|mijn hele leven|sinds mijn jeugd|decennia|"
+        r"(?<!half )(?<!vorig )(?<!afgelopen )\bjaar\b|jaren|altijd al|heel lang|mijn hele leven|"
+        r"sinds mijn jeugd|decennia|"
         r"jaaren|sinds (19|20)\d\d",
     ),
     (
         "months",
-        r"maand|maanden|half jaar|sinds (de )?(zomer|winter|lente|herfst|kerst)|"
+        r"maand|maanden|half jaar|vorig jaar|afgelopen jaar|sinds (de )?(zomer|winter|lente|herfst|kerst)|"
         r"sinds (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)",
     ),
     (

@@ -165,7 +165,7 @@ async def test_choosing_an_activity_puts_it_in_the_plan() -> None:
     slots = slot_sets(events)
     assert slots["plan_step"] == step
     assert "Wandelgroep Jonkerbos (voorbeeld) in Nijmegen" in slots["plan_step_label"]
-    assert responses(dispatcher)[0] == "utter_plan_summary"
+    assert responses(dispatcher)[0] == "utter_step_chosen"
 
 
 async def test_choosing_an_activity_by_typing() -> None:

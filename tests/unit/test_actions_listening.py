@@ -107,8 +107,14 @@ async def test_new_causes_are_appended_after_known_ones() -> None:
     assert dispatcher.messages[0]["themes"] == "de verhuizing en het stoppen met werken"
 
 
-@pytest.mark.parametrize("role", ["other", "professional"])
-async def test_someone_worried_about_another_gets_reflection_and_menu(role: str) -> None:
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("other", ["utter_worry_opening", "utter_worry_reflect", "utter_worry_ask_seen"]),
+        ("professional", ["utter_worry_reflect", "utter_consult_ask_client_view"]),
+    ],
+)
+async def test_worried_about_another_is_asked_not_given_a_menu(role: str, expected: list[str]) -> None:
     tracker = make_tracker(
         text="Mijn buurman is weduwnaar geworden",
         intent="tell_situation",
@@ -116,15 +122,11 @@ async def test_someone_worried_about_another_gets_reflection_and_menu(role: str)
     )
     events, dispatcher = await run_action(ActionListenReflect(), tracker)
 
-    assert responses(dispatcher) == ["utter_reflect_other", "utter_other_menu"]
-    # The slots are still learnt, but nothing is offered (no pending question).
-    assert events == [
-        SlotSet("causes", ["loss"]),
-        SlotSet("loneliness_type", "emotional"),
-        SlotSet("social_isolation", False),
-        SlotSet("interests", []),
-        SlotSet("listen_turns", 1),
-    ]
+    # The turn of actions/other_person.py: reflect, then what they saw (or, for a professional, the
+    # client's own view). The neighbour's loss is not learnt as a cause of the person who writes.
+    assert responses(dispatcher) == expected
+    learnt = {event["name"] for event in events if event["event"] == "slot"}
+    assert not {"causes", "loneliness_type", "listen_turns"} & learnt
 
 
 async def test_isolation_is_reflected_and_remembered() -> None:
@@ -340,3 +342,40 @@ async def test_a_chosen_kind_is_not_overwritten_by_the_listening() -> None:
     events, _ = await run_action(ActionListenReflect(), tracker)
 
     assert slots_after(tracker, events)["loneliness_type"] == "existential"
+
+
+async def test_who_is_still_there_is_offered_as_a_network_map() -> None:
+    asked = ["utter_ask_miss_most", "utter_ask_ordinary_week"]
+    slots = {"duration": "years", "asked_cause": True, "listen_turns": 1, "listen_asked": asked}
+    tracker = make_tracker(text="Het is gewoon stil", intent="feel_lonely", slots=slots)
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_offer_network_map"]
+    assert events[-1] == SlotSet("pending_question", "network_map")
+    assert slots_after(tracker, events)["listen_asked"][-1] == "utter_ask_who_still_there"
+
+
+async def test_with_a_network_map_who_is_still_there_is_not_offered_again() -> None:
+    asked = ["utter_ask_miss_most", "utter_ask_ordinary_week"]
+    slots = {
+        "duration": "years",
+        "asked_cause": True,
+        "listen_turns": 1,
+        "listen_asked": asked,
+        "network_map": {"family": "few"},
+    }
+    tracker = make_tracker(text="Het is gewoon stil", intent="feel_lonely", slots=slots)
+    _, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_who_still_there"]
+
+
+async def test_typing_about_a_neighbour_without_a_role_is_heard_as_a_worry() -> None:
+    tracker = make_tracker(
+        text="Mijn buurvrouw is sinds de dood van haar man bijna niet meer buiten geweest",
+        intent="tell_situation",
+    )
+    events, dispatcher = await run_action(ActionListenReflect(), tracker)
+
+    assert "utter_reflect_cause_loss" not in responses(dispatcher)
+    assert slots_after(tracker, events)["role"] in ("other", "professional")

@@ -57,6 +57,7 @@ OFFER_CASES = [
     ("scale_result", ["utter_scale_not_recognised", "utter_offer_scale"], "scale"),
     ("resistance_source", ["utter_offer_declined"], "none"),
     ("return_permission", ["utter_no_return"], "none"),
+    ("network_map", ["utter_offer_declined", "utter_ask_who_still_there"], "none"),
     ("none", ["utter_offer_declined"], "none"),
     (None, ["utter_offer_declined"], "none"),
 ]

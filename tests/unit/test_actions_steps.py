@@ -67,6 +67,7 @@ async def test_propose_steps_buttons_and_slots(slots: dict, expected: list[str])
     assert events == [
         SlotSet("proposed_steps", expected),
         SlotSet("found_activities", []),
+        SlotSet("person_needs", []),
         SlotSet("pending_question", "steps"),
     ]
 
@@ -85,8 +86,16 @@ def plan_events(step_id: str) -> list[dict]:
         SlotSet("plan_step", step_id),
         SlotSet("plan_step_label", label(step_id)),
         SlotSet("plan_set_on", "2026-11-27"),
+        SlotSet("plan_when", None),
+        SlotSet("plan_with", None),
+        SlotSet("plan_obstacle", None),
+        SlotSet("plan_follow_up", None),
+        SlotSet("plan_asking", True),
         SlotSet("pending_question", "none"),
     ]
+
+
+NOT_UNDERSTOOD = [SlotSet("plan_asking", False)]
 
 
 async def test_confirm_by_entity_from_the_button() -> None:
@@ -98,7 +107,7 @@ async def test_confirm_by_entity_from_the_button() -> None:
     )
     events, dispatcher = await run_action(ActionConfirmStep(), tracker)
 
-    assert responses(dispatcher) == ["utter_plan_summary"]
+    assert responses(dispatcher) == ["utter_step_chosen"]
     assert dispatcher.messages[0]["plan_step_label"] == label("maatje")
     assert events == plan_events("maatje")
 
@@ -118,7 +127,7 @@ async def test_confirm_by_typed_text(text: str, expected: str) -> None:
     tracker = make_tracker(text=text, intent="choose_step", slots={"proposed_steps": OFFERED})
     events, dispatcher = await run_action(ActionConfirmStep(), tracker)
 
-    assert responses(dispatcher) == ["utter_plan_summary"]
+    assert responses(dispatcher) == ["utter_step_chosen"]
     assert dispatcher.messages[0]["plan_step_label"] == label(expected)
     assert events == plan_events(expected)
 
@@ -141,7 +150,7 @@ async def test_confirm_not_understood(text: str) -> None:
     events, dispatcher = await run_action(ActionConfirmStep(), tracker)
 
     assert responses(dispatcher) == ["utter_step_not_understood"]
-    assert events == []
+    assert events == NOT_UNDERSTOOD
 
 
 async def test_confirm_without_offered_steps_does_not_guess_from_ordinals() -> None:
@@ -149,24 +158,7 @@ async def test_confirm_without_offered_steps_does_not_guess_from_ordinals() -> N
     events, dispatcher = await run_action(ActionConfirmStep(), tracker)
 
     assert responses(dispatcher) == ["utter_step_not_understood"]
-    assert events == []
-
-
-@pytest.mark.parametrize(("permission", "reminded"), [(True, True), (None, False), (False, False)])
-async def test_confirm_comes_back_to_resistance_only_with_permission(
-    permission: bool | None, reminded: bool
-) -> None:
-    tracker = make_tracker(
-        intent="choose_step",
-        entities=[entity("step", "wandelgroep")],
-        slots={"resistance_sources": ["onzeker"], "return_permission": permission},
-    )
-    events, dispatcher = await run_action(ActionConfirmStep(), tracker)
-
-    expected = ["utter_plan_summary", "utter_plan_parked"] if reminded else ["utter_plan_summary"]
-    assert responses(dispatcher) == expected
-    assert all("objection" not in message for message in dispatcher.messages)
-    assert events == plan_events("wandelgroep")
+    assert events == NOT_UNDERSTOOD
 
 
 async def test_confirm_niet_de_eerste_maar_de_tweede() -> None:

@@ -179,3 +179,16 @@ def test_say_back(answer: str, address: str, said: str | None) -> None:
 def test_says_nothing() -> None:
     assert says_nothing("Niks.") and says_nothing("weet ik niet") and says_nothing(None)
     assert not says_nothing("luisteren")
+
+
+@pytest.mark.parametrize(("text", "duration"), [("sinds vorig jaar", "months"), ("al jaren", "years")])
+def test_last_year_is_not_years(text: str, duration: str) -> None:
+    from bot.conversation.listening import find_duration
+
+    assert find_duration(text) == duration
+
+
+def test_signs_seen_in_someone_else_are_not_the_writers_own_health() -> None:
+    text = "Ze laat de gordijnen nu ook overdag dicht. Wat kan ik nog meer doen?"
+    slots: dict[str, Any] = {"role": "other", "pending_question": "none"}
+    assert read_in_context("health_signal", read_message(text), slots, text) == "action_listen_reflect"

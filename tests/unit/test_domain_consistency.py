@@ -160,7 +160,7 @@ def test_kwargs_passed_to_a_response_are_used_by_it(domain_dict: dict[str, Any])
     for call in calls("utter_message"):
         keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
         response = keywords.get("response")
-        passed = set(keywords) - {"response", "buttons"}
+        passed = set(keywords) - {"response", "buttons", "json_message"}  # json_message: a custom payload
         if isinstance(response, ast.Constant) and passed:
             assert passed <= placeholders[response.value], (response.value, passed)
 
@@ -270,10 +270,11 @@ def test_step_entity_is_in_the_domain(domain_dict: dict[str, Any]) -> None:
 JE_WORDS = re.compile(r"\b(je|jij|jou|jouw|jezelf|jullie)\b", re.IGNORECASE)
 U_WORDS = re.compile(r"\b(u|uw|uzelf)\b", re.IGNORECASE)
 ADDRESS_STATES = [
-    {"address": address, "role": role, "loneliness_type": kind}
+    {"address": address, "role": role, "loneliness_type": kind, "simple_language": simple}
     for address in ("je", "u")
     for role in (None, "self", "other", "professional")
     for kind in (None, "social", "emotional", "existential")
+    for simple in (False, True)  # eenvoudige taal (domain/language.yml)
 ]
 
 
@@ -298,3 +299,30 @@ def test_every_response_follows_the_persons_form_of_address(domain_dict: dict[st
                 if JE_WORDS.search(text) if slots["address"] == "u" else U_WORDS.search(text):
                     wrong.append(f"{name} ({slots['address']}, role {slots['role']}): {text[:60]}")
     assert sorted(set(wrong)) == []
+
+
+# The responses the assistant says most (reflections, open questions, the answers to an offer, greeting
+# and goodbye, resistance, the scale, the look-back): each form of address has at least two variants,
+# so that the person does not read the same sentence again and again (bot/rasa_ext/nlg.py).
+FREQUENT_RESPONSES = (
+    "utter_reflect_lonely", "utter_reflect_sad", "utter_reflect_isolation", "utter_reflect_go_on",
+    "utter_reflect_long", "utter_reflect_many", "utter_reflect_duration_recent",
+    "utter_reflect_duration_months", "utter_reflect_duration_years", "utter_reflect_cause_loss",
+    "utter_reflect_feeling_verdriet", "utter_ask_heaviest", "utter_ask_miss_most", "utter_ask_tell_more",
+    "utter_ask_who_still_there", "utter_ask_ordinary_week", "utter_ask_own_view", "utter_ask_meaning",
+    "utter_listen_summary", "utter_light_talk", "utter_ok_listen", "utter_door_open",
+    "utter_offer_declined", "utter_thank", "utter_welcome_back", "utter_goodbye", "utter_resistance_accept",
+    "utter_resistance_ask_source", "utter_scale_invalid", "utter_look_back", "utter_look_back_how",
+    "utter_rephrase", "utter_out_of_scope", "utter_shame", "utter_iamabot",
+)
+PLAIN_STATES = [{"address": address, "role": None, "simple_language": False} for address in ("je", "u")]
+
+
+@pytest.mark.parametrize("name", FREQUENT_RESPONSES)
+def test_frequent_responses_have_two_variants_per_form_of_address(
+    name: str, domain_dict: dict[str, Any]
+) -> None:
+    variants = domain_dict["responses"][name]
+    for slots in PLAIN_STATES:
+        texts = {variant["text"] for variant in matching_variants(variants, slots)}
+        assert len(texts) >= 2, (name, slots["address"], texts)

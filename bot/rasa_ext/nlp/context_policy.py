@@ -19,6 +19,7 @@ from bot.conversation.reading import Reading, read_message
 from bot.conversation.summary import read_kind_answer
 from bot.rasa_ext.nlp.fixed_policy import FixedPolicy
 from bot.rasa_ext.nlp.input_guard import VERIFIED_BUTTON_KEY
+from bot.rasa_ext.nlp.practice_policy import practice_active
 
 LISTEN_ACTION = "action_listen_reflect"
 HANDOVER_ACTION = "action_offer_handover"
@@ -31,6 +32,7 @@ OWN_RULE_INTENTS = frozenset(
     {
         "crisis", "greet", "goodbye", "ask_human", "bot_challenge", "ask_privacy", "affirm", "deny",
         "resistance", "start_practice", "stop_practice", "just_talk", "thank",
+        "simple_language", "normal_language",
     }
 )
 # Questions of the handover itself and the check question: a human is then already on the way or asked.
@@ -42,6 +44,8 @@ ANSWER_INTENTS: dict[str, str] = {
     "step_went_badly": "look_back",
     "step_not_done": "look_back",
 }
+# Answers that only mean something inside their form (the context policy abstains while a form runs).
+FORM_ANSWER_INTENTS = frozenset({"network_answer", "plan_answer"})
 # Intents that say nothing of their own; a long personal message classified as one is read as told.
 UNPLACED_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
@@ -79,7 +83,10 @@ def read_in_context(
     pending = slots.get("pending_question") or "none"
     role = slots.get("role")
     listened = float(slots.get("listen_turns") or 0) > 0
-    if slots.get("returning_visitor") and slots.get("plan_step") and intent not in ("greet", CRISIS_INTENT):
+    # A visitor who said "nee" to being asked about the step next time is not asked.
+    follow_up = slots.get("plan_follow_up") is not False
+    returning = slots.get("returning_visitor") and slots.get("plan_step") and follow_up
+    if returning and intent not in ("greet", CRISIS_INTENT):
         # The first message of a new session with a plan: an open look-back question first.
         return LOOK_BACK_REPLY if intent in ANSWER_INTENTS else LOOK_BACK_OPEN
     if pending == "look_back" and intent not in OWN_RULE_INTENTS and intent not in ANSWER_INTENTS:
@@ -92,6 +99,8 @@ def read_in_context(
         return LISTEN_ACTION
     if reading.capability == "human" and intent != "ask_human" and pending not in HANDOVER_QUESTIONS:
         return HANDOVER_ACTION  # a human asked for in the person's own words, inside a longer message
+    if intent in FORM_ANSWER_INTENTS:
+        return LISTEN_ACTION  # "niemand" or "deze week" outside its form is something told
     if intent == "choose_step" and not slots.get(STEPS_SHOWN):
         return LISTEN_ACTION
     if intent in YES_NO_INTENTS and pending == "none" and reading.disclosure and reading.words >= 6:
@@ -103,6 +112,8 @@ def read_in_context(
         or (listened and role in (None, "self") and reading.first_person and not reading.about_other)
     ):
         return LISTEN_ACTION  # a person telling about their own life, not about someone else
+    if intent == "health_signal" and role in ("other", "professional"):
+        return LISTEN_ACTION  # signs seen in someone else: the worry flow names the huisarts for them
     if intent == "health_signal" and reading.disclosure and reading.words >= LONG_MESSAGE_WORDS:
         return LISTEN_ACTION  # listened to first; the listening reply then names the huisarts
     if intent in UNPLACED_INTENTS:
@@ -124,6 +135,8 @@ class ContextPolicy(FixedPolicy):
     @staticmethod
     def _target(tracker: DialogueStateTracker) -> str | None:
         """Listen after a turn-ending action, read an unplaced message as told; otherwise abstain."""
+        if practice_active(tracker):
+            return None  # practice mode: the PracticePolicy routes every message
         last_action = tracker.latest_action_name
         if last_action in TURN_ENDING_ACTIONS or actions_since_user(tracker) >= MAX_ACTIONS_PER_TURN:
             return ACTION_LISTEN_NAME

@@ -341,6 +341,109 @@
     return node;
   }
 
+  // ---- cards: a picture the person can keep (network map, plan, practice score) -----------------
+  // The SVG is shown through an <img> with a data: URL, so nothing in it can run; its text
+  // alternative is visible under "Lees als tekst"; "Bewaren" saves it, "Printen" prints only the card.
+
+  var CARD_KINDS = { network_map: true, plan: true, practice_score: true };
+  var MAX_CARD_CHARS = 100000;
+
+  function cardOf(custom) {
+    var card = custom && typeof custom === "object" ? custom.card : null;
+    if (!card || typeof card !== "object" || !CARD_KINDS.hasOwnProperty(card.kind)) {
+      return null;
+    }
+    if (typeof card.svg !== "string" || card.svg.indexOf("<svg") !== 0 || card.svg.length > MAX_CARD_CHARS) {
+      return null;
+    }
+    return card;
+  }
+
+  function cardFilename(name) {
+    var cleaned = String(name || "").replace(/[^A-Za-z0-9._-]/g, "");
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*\.svg$/.test(cleaned) ? cleaned : "kaart.svg";
+  }
+
+  function cardLines(card) {
+    return typeof card.text === "string"
+      ? card.text.split("\n").filter(function (line) {
+          return line.trim() !== "";
+        })
+      : [];
+  }
+
+  function printCard(url, title, lines) {
+    var sheet = el("div", { class: "ew-print-sheet" }, [
+      el("img", { src: url, alt: title }),
+      el("ul", {}, lines.map(function (line) {
+        return el("li", {}, [line]);
+      }))
+    ]);
+    document.body.appendChild(sheet);
+    document.documentElement.classList.add("ew-printing");
+    var done = function () {
+      document.documentElement.classList.remove("ew-printing");
+      if (sheet.parentNode) {
+        sheet.parentNode.removeChild(sheet);
+      }
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    // The image is a data: URL, decoded before the print dialog takes its snapshot.
+    var image = sheet.querySelector("img");
+    var go = function () {
+      window.print();
+      window.setTimeout(done, 1000);
+    };
+    if (image.decode) {
+      image.decode().then(go, go);
+    } else {
+      go();
+    }
+  }
+
+  function addCard(card) {
+    var title = typeof card.title === "string" && card.title ? card.title : "Kaart";
+    var url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(card.svg);
+    var lines = cardLines(card);
+    var printButton = el("button", { type: "button", class: "ew-card-action" }, [
+      "Printen",
+      el("span", { class: "ew-sr-only" }, [": " + title])
+    ]);
+    printButton.addEventListener("click", function () {
+      printCard(url, title, lines);
+    });
+    var node = el(
+      "div",
+      { class: "ew-msg ew-msg-assistant ew-card", "data-testid": "chat-card", "data-kind": card.kind },
+      [
+        el("span", { class: "ew-sr-only" }, ["Assistent: "]),
+        el("p", { class: "ew-card-title" }, [title]),
+        el("img", { class: "ew-card-image", src: url, alt: title }),
+        el("details", { class: "ew-card-text" }, [
+          el("summary", {}, ["Lees als tekst"]),
+          el("ul", {}, lines.map(function (line) {
+            return el("li", {}, [line]);
+          }))
+        ]),
+        el("div", { class: "ew-card-actions" }, [
+          el("a", { class: "ew-card-action", href: url, download: cardFilename(card.filename) }, [
+            "Bewaren",
+            el("span", { class: "ew-sr-only" }, [": " + title + " (als plaatje)"])
+          ]),
+          printButton
+        ])
+      ]
+    );
+    if (quick.parentNode === log) {
+      log.insertBefore(node, quick);
+    } else {
+      log.appendChild(node);
+    }
+    scrollToEnd();
+    return node;
+  }
+
   function clearQuickReplies() {
     while (quick.firstChild) {
       quick.removeChild(quick.firstChild);
@@ -385,6 +488,10 @@
           message.from === "visitor" || message.from === "volunteer" ? message.from : "assistant",
           message.text
         );
+      }
+      var card = message.from === "assistant" ? cardOf(message.custom) : null;
+      if (card) {
+        addCard(card);
       }
       if (message.from === "visitor") {
         lastButtons = [];
@@ -538,6 +645,9 @@
           showQuickReplies(frame.buttons);
         }
         if (frame.custom !== null && frame.custom !== undefined) {
+          if (cardOf(frame.custom)) {
+            addCard(cardOf(frame.custom));
+          }
           window.dispatchEvent(new CustomEvent("eenzaamheid-chat:custom", { detail: frame.custom }));
         }
         break;
