@@ -9,6 +9,9 @@
  *           data-exit-url="https://www.google.nl"          (where "Snel weg" goes)
  *           defer></script>
  *
+ * A link to the page with "?chat=oefenen" (the volunteer console has one) opens the chat and asks for
+ * practice mode, once: the parameter is then taken out of the address, so a reload does not ask again.
+ *
  * Plain JavaScript, no framework, no build step, nothing from a CDN. Every message is put on the
  * page with textContent, never as HTML. The browser keeps only the visitor id and the "remember"
  * choice; the conversation itself comes back from the gateway after a reload.
@@ -37,6 +40,28 @@
     color: validColor(script.getAttribute("data-color")) || DEFAULT_COLOR,
     exitUrl: script.getAttribute("data-exit-url") || DEFAULT_EXIT
   };
+  var PRACTICE_TEXT = "ik wil een gesprek oefenen";
+  var practiceAsked = linkAsksPractice();
+
+  // "?chat=oefenen" in the page's address: remove it, and say whether it was there.
+  function linkAsksPractice() {
+    try {
+      var params = new URLSearchParams(window.location.search);
+      if (params.get("chat") !== "oefenen") {
+        return false;
+      }
+      params.delete("chat");
+      var query = params.toString();
+      window.history.replaceState(
+        window.history.state,
+        "",
+        window.location.pathname + (query ? "?" + query : "") + window.location.hash
+      );
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
 
   function defaultGateway(url) {
     var ws = new URL("../ws", url);
@@ -631,6 +656,10 @@
         break;
       case "history":
         renderHistory(Array.isArray(frame.messages) ? frame.messages : []);
+        if (practiceAsked) {
+          practiceAsked = false;
+          sendFrame({ type: "message", text: PRACTICE_TEXT }, { echo: PRACTICE_TEXT, fromInput: false });
+        }
         break;
       case "typing":
         accepted(awaitingAck.shift());
@@ -812,6 +841,9 @@
     });
     document.head.appendChild(css);
     document.body.appendChild(root);
+    if (practiceAsked) {
+      openPanel();
+    }
   }
 
   if (document.readyState === "loading") {
