@@ -98,6 +98,7 @@ class ActionPracticeStart(BaseAction):
         else:
             dispatcher.utter_message(response="utter_practice_intro")
             dispatcher.utter_message(response="utter_practice_ask_focus", buttons=focus_buttons())
+        events.append(SlotSet("practice_address", tracker.get_slot("address") or "je"))
         return [*events, SlotSet(SLOT, session)]
 
 
@@ -156,4 +157,5 @@ class ActionPracticeStop(BaseAction):
             dispatcher.utter_message(json_message=card_payload(score_card(feedback)))
             buttons = replay_buttons(game["persona"])
             dispatcher.utter_message(response="utter_practice_replay", buttons=buttons)
-        return [SlotSet(SLOT, None), set_pending("none")]
+        address = tracker.get_slot("practice_address") or "je"
+        return [SlotSet(SLOT, None), set_pending("none"), SlotSet("address", address)]

@@ -32,13 +32,23 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCES.split(text) if part and part.strip()]
 
 
+# A polite opening before the question itself: "Mag ik vragen, heeft u ...?" is still asked of "u".
+_POLITE_OPENING = re.compile(
+    r"^\W*(mag ik|ik wil|ik vraag)( (je|u|jou|het|iets|even|eens|eerlijk|maar|gewoon))*( vragen)?\W+",
+    re.IGNORECASE,
+)
+
+
 def is_question_to_another(sentence: str) -> bool:
     """A question to "je" or "u", without "ik" or "mij": "Denkt u weleens aan de dood?"."""
+    sentence = _POLITE_OPENING.sub("", sentence, count=1)
     words = normalise(sentence).split()
     if not words or _FIRST_PERSON & set(words) or not _SECOND_PERSON & set(words):
         return False
     if words[0] == "waarom":
         return False  # "waarom zou je nog leven?" is said about oneself as often as asked
+    if "ook" in words and "weleens" not in words and "eens" not in words:
+        return False  # "wil jij ook dood?" says that the writer does
     if sentence.rstrip().endswith("?"):
         return True
     opening = [word for word in words[:4] if word not in ("en", "maar", "mag", "ik", "vragen")]

@@ -321,3 +321,21 @@ class TestNotKeptAsARealConversation:
         assert [events[i]["event"] for i in changed] == ["user"]
         assert events[2]["text"] == OWN_CRISIS and events[4]["text"] == "Bel 113 of 112."
         assert events[6]["text"] == "ja, graag iemand"
+
+
+@pytest.mark.parametrize(
+    ("text", "only_asked"),
+    [
+        # Found running the practice transcript through the real assistant: the polite opening has "ik".
+        ("Mag ik vragen, heeft u weleens gedachten aan zelfmoord?", True),
+        ("Mag ik je iets vragen: denk je weleens aan de dood?", True),
+        ("ik vraag het je gewoon eerlijk, wil je soms dood?", True),
+        ("Mag ik vragen, heeft u weleens gedachten aan zelfmoord? Ik wel.", False),
+        ("ik wil je iets vragen, wil jij ook dood?", False),
+        ("ik wil niet meer leven. heb jij dat ook?", False),
+    ],
+)
+def test_a_polite_opening_does_not_make_the_question_the_trainees_own(text: str, only_asked: bool) -> None:
+    from bot.safety.questions_to_another import risk_only_in_questions
+
+    assert risk_only_in_questions(text) is only_asked
