@@ -57,7 +57,10 @@ class ActionListenReflect(BaseAction):
         interests += [name for name in find_interests(text) if name not in interests]
         turns = int(tracker.get_slot("listen_turns") or 0) + 1
 
+        lost = [word for key, word in reading.people if key in MISSED_PEOPLE]
+        lost_person = tracker.get_slot("lost_person") or (lost[0] if "loss" in new_causes and lost else None)
         learned: dict[str, Any] = {
+            "lost_person": lost_person,
             "causes": causes,
             "duration": duration,
             "loneliness_type": kind,
@@ -70,8 +73,6 @@ class ActionListenReflect(BaseAction):
         if role == "other" and reading.own_loneliness:
             # Someone who came for another person now tells about themselves: listen to them.
             role = learned["role"] = "self"
-        if role is None and reading.about_other and not reading.own_loneliness:
-            role = "other"  # typed about a neighbour or a parent straight away, without choosing a role
         if role in ("other", "professional"):
             # About someone else: what they saw, how it is for them, then what fits (or a case consultation).
             # What is told about the other person goes to the worry slots, not to this person's own.
@@ -108,6 +109,10 @@ class ActionListenReflect(BaseAction):
         """
         turns = int(learned["listen_turns"])
         asked = slot_list(tracker, "listen_asked")
+        if learned.get("role") == "self" and tracker.get_slot("role") != "self":
+            # The role changes with this very message, after which the replies are already written for
+            # the old one: leave out the questions that have a text per role ("bij die persoon").
+            asked += ["utter_ask_duration", "utter_ask_what_happened"]
         if tracker.get_slot("asked_cause"):
             asked.append("utter_ask_what_happened")
         known_duration = learned["duration"] is not None
@@ -125,6 +130,8 @@ class ActionListenReflect(BaseAction):
         )
         if not confirmed and due:
             people = [word for key, word in reading.people if key in MISSED_PEOPLE]
+            if tracker.get_slot("lost_person"):
+                people = [tracker.get_slot("lost_person")]
             summary = summary_text(
                 learned["causes"], learned["duration"], bool(learned["social_isolation"]), address, people
             )

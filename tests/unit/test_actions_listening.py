@@ -369,13 +369,3 @@ async def test_with_a_network_map_who_is_still_there_is_not_offered_again() -> N
 
     assert responses(dispatcher) == ["utter_reflect_lonely", "utter_ask_who_still_there"]
 
-
-async def test_typing_about_a_neighbour_without_a_role_is_heard_as_a_worry() -> None:
-    tracker = make_tracker(
-        text="Mijn buurvrouw is sinds de dood van haar man bijna niet meer buiten geweest",
-        intent="tell_situation",
-    )
-    events, dispatcher = await run_action(ActionListenReflect(), tracker)
-
-    assert "utter_reflect_cause_loss" not in responses(dispatcher)
-    assert slots_after(tracker, events)["role"] in ("other", "professional")

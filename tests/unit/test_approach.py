@@ -192,3 +192,41 @@ def test_signs_seen_in_someone_else_are_not_the_writers_own_health() -> None:
     text = "Ze laat de gordijnen nu ook overdag dicht. Wat kan ik nog meer doen?"
     slots: dict[str, Any] = {"role": "other", "pending_question": "none"}
     assert read_in_context("health_signal", read_message(text), slots, text) == "action_listen_reflect"
+
+
+# Found in the three transcripts of the issue (a widower, a 17-year-old, a worried neighbour).
+
+
+def test_no_to_the_scale_that_names_it_is_a_no() -> None:
+    text = "nee, liever geen vragenlijst"
+    slots: dict[str, Any] = {"pending_question": "scale"}
+    assert read_in_context("ask_scale", read_message(text), slots, text) == "action_offer_next"
+    asked = "mag ik de vragenlijst invullen?"
+    assert read_in_context("ask_scale", read_message(asked), slots, asked) is None
+
+
+def test_a_worried_neighbour_who_finds_it_hard_is_not_resisting() -> None:
+    text = "eerlijk gezegd vind ik het ook zwaar, ik weet niet goed wat ik moet doen"
+    slots: dict[str, Any] = {"role": "other", "pending_question": "none"}
+    assert read_in_context("resistance", read_message(text), slots, text) == "action_listen_reflect"
+
+
+def test_a_question_of_its_own_is_not_swallowed_by_an_open_question() -> None:
+    text = "hoe kan ik het met haar bespreken?"
+    for pending in ("resistance_source", "look_back"):
+        slots: dict[str, Any] = {"pending_question": pending}
+        assert read_in_context("ask_how_to_talk", read_message(text), slots, text) is None
+
+
+def test_a_long_first_person_story_naming_parents_is_listened_to_first() -> None:
+    # Real voices, held-out: a carer of parents with dementia got the flow for people worried about
+    # someone else instead of being heard herself.
+    text = (
+        "allebei mijn ouders hebben dementie en wonen nog zelfstandig. ik doe hun papieren, de "
+        "doktersafspraken en ik help in het huishouden. ik heb bijna geen tijd meer voor vrienden en "
+        "ik heb het gevoel dat ik er helemaal alleen voor sta, niemand vraagt hoe het met mij gaat"
+    )
+    slots: dict[str, Any] = {"pending_question": "none", "role": None}
+    assert read_in_context("worried_about_other", read_message(text), slots, text) == "action_listen_reflect"
+    short = "ik maak me zorgen om mijn buurvrouw"
+    assert read_in_context("worried_about_other", read_message(short), slots, short) is None

@@ -8,6 +8,7 @@ step ever proposed); the same action again and again in one turn until Rasa stop
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -48,6 +49,12 @@ ANSWER_INTENTS: dict[str, str] = {
 FORM_ANSWER_INTENTS = frozenset({"network_answer", "plan_answer"})
 # Intents that say nothing of their own; a long personal message classified as one is read as told.
 UNPLACED_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+# Intents of a message that tells something (or could not be placed): the answer to an open question.
+TELLING_INTENTS = frozenset(
+    {"tell_situation", "tell_duration", "tell_interest", "feel_lonely", "feel_sad"} | UNPLACED_INTENTS
+)
+# A "no" at the start of a message that names something: "nee, liever geen vragenlijst".
+DECLINED = re.compile(r"^\W*(nee|liever (geen|niet)|niet (nu|doen)|hoeft niet)\b|\bliever geen\b")
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
 # Read from the conversation itself (not from a slot an action sets), so story tests see it too.
 STEPS_SHOWN = "steps_shown"
@@ -63,6 +70,8 @@ MAX_ACTIONS_PER_TURN = 8
 CONTINUATION_WORDS = 3
 # A message this long is a story to listen to before any advice.
 LONG_MESSAGE_WORDS = 20
+# A story this long, in the first person, is the writer's own even when it names others a lot.
+STORY_WORDS = 40
 
 
 def actions_since_user(tracker: DialogueStateTracker) -> int:
@@ -89,12 +98,17 @@ def read_in_context(
     if returning and intent not in ("greet", CRISIS_INTENT):
         # The first message of a new session with a plan: an open look-back question first.
         return LOOK_BACK_REPLY if intent in ANSWER_INTENTS else LOOK_BACK_OPEN
-    if pending == "look_back" and intent not in OWN_RULE_INTENTS and intent not in ANSWER_INTENTS:
+    if pending == "look_back" and intent in TELLING_INTENTS:
         return LOOK_BACK_REPLY  # the answer to "hoe is het je vergaan?" in the person's own words
     if pending == "kind" and intent not in OWN_RULE_INTENTS and read_kind_answer(text) is not None:
         return CHOOSE_KIND_ACTION
-    if pending == "resistance_source" and intent not in OWN_RULE_INTENTS:
-        return RESISTANCE_ACTION
+    if pending == "resistance_source" and intent in TELLING_INTENTS:
+        return RESISTANCE_ACTION  # where it comes from, in own words; a question of its own keeps its rule
+    if intent == "ask_scale" and DECLINED.search(text.lower()):
+        # "nee, liever geen vragenlijst" names the scale but says no to it.
+        return "action_offer_next" if pending == "scale" else LISTEN_ACTION
+    if intent == "resistance" and role in ("other", "professional"):
+        return LISTEN_ACTION  # "ik vind het ook zwaar" from someone worried: heard in the worry flow
     if intent in ANSWER_INTENTS and pending != ANSWER_INTENTS[intent]:
         return LISTEN_ACTION
     if reading.capability == "human" and intent != "ask_human" and pending not in HANDOVER_QUESTIONS:
@@ -112,6 +126,16 @@ def read_in_context(
         or (listened and role in (None, "self") and reading.first_person and not reading.about_other)
     ):
         return LISTEN_ACTION  # a person telling about their own life, not about someone else
+    if (
+        intent == "worried_about_other"
+        and role is None
+        and reading.first_person
+        and reading.words >= STORY_WORDS
+        and (reading.kinds or reading.feelings)
+    ):
+        # A long story in the first person with loneliness in it, before any role was chosen: often a
+        # carer or a child telling their own loneliness through the people around them. Listen first.
+        return LISTEN_ACTION
     if intent == "health_signal" and role in ("other", "professional"):
         return LISTEN_ACTION  # signs seen in someone else: the worry flow names the huisarts for them
     if intent == "health_signal" and reading.disclosure and reading.words >= LONG_MESSAGE_WORDS:
