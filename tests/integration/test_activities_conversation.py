@@ -22,7 +22,8 @@ def test_walking_group_in_enschede_chosen_and_asked_about_on_return(assistant: R
     assert len(choices) == 3
 
     said = texts(assistant.send(sender, choices[0]))
-    assert "Je plan is" in said and "(voorbeeld) in Enschede" in said
+    assert "Je kiest" in said and "(voorbeeld) in Enschede" in said
+    assistant.send(sender, "stoppen")  # the step stays in the plan; the questions about it stop
 
     age_conversation(assistant, sender, seconds=2 * 3600)
     said = texts(assistant.send(sender, "hallo daar"))

@@ -15,6 +15,7 @@ import aiohttp
 import pytest
 
 from bot.text import MAX_MESSAGE_CHARS
+from bot.web.settings import Settings
 from tests.support.chat_client import ChatClient, bot_text, buttons
 from tests.support.gateway import RunningGateway, Stack, start_gateway
 from tests.support.servers import free_port
@@ -154,15 +155,16 @@ async def test_a_page_from_another_origin_cannot_open_the_chat(stack: Stack, ori
 
 
 async def test_sending_too_fast_is_rate_limited(stack: Stack) -> None:
+    burst = Settings().rate_burst  # the default per-visitor burst (this stack keeps it)
     async with chat(stack.gateway) as client:
         await client.hello()
-        for _ in range(8):
+        for _ in range(burst + 2):
             await client.ws.send_json({"type": "message", "text": "hallo"})
         frames: list[dict[str, Any]] = []
-        while sum(f["type"] == "done" for f in frames) < 6:
+        while sum(f["type"] == "done" for f in frames) < burst:
             frames.append(await client.receive())
     kinds = [f["type"] for f in frames]
-    assert kinds.count("typing") == 6
+    assert kinds.count("typing") == burst
     refused = [f for f in frames if f["type"] == "error"]
     assert [f["code"] for f in refused] == ["rate_limited", "rate_limited"]
     assert "Wacht" in refused[0]["text"]

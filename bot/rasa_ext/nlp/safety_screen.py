@@ -102,6 +102,10 @@ class SafetyScreen(GraphComponent, IntentClassifier):
 
     def _screen(self, message: Message) -> None:
         if is_verified_button(message):
+            if self._top_intent(message) == CRISIS_INTENT:
+                # The assistant's own button ("min of meer") is never a crisis, whatever the intent
+                # model guesses for its few words: its next guess instead.
+                self._demote_crisis(message)
             return
         text = message.get(TEXT) or ""
         kind = possible_risk(text)
