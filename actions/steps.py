@@ -151,6 +151,8 @@ class ValidatePlanForm(Named, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """A day, a part of the day or a phrase such as "volgende week"; asked again once."""
+        if value is None:
+            return {"plan_when": None}  # emptied when a new step was chosen: nothing was answered yet
         when = read_when(value) if isinstance(value, str) else None
         if when is None:
             if _asked_again(tracker, "utter_plan_when_invalid"):
@@ -174,6 +176,8 @@ class ValidatePlanForm(Named, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """Yes or no; unclear twice counts as no (the assistant never asks about it uninvited)."""
+        if value is None:
+            return {"plan_follow_up": None}  # emptied when a new step was chosen: nothing was answered yet
         answer = read_follow_up(value) if isinstance(value, str) else None
         if answer is None:
             if _asked_again(tracker, "utter_plan_follow_up_invalid"):

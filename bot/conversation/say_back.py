@@ -17,8 +17,8 @@ MAX_WORDS = 12
 
 _NOTHING = re.compile(
     r"^\W*(niks|niets|nergens( in| goed in)?|geen idee|weet (ik )?(het )?niet|geen|niemand|nee|"
-    r"ik weet het niet|ik kan niks|ik kan niets|nergens goed in|ik ben nergens goed in|"
-    r"ik ben (nergens|in niks|in niets) goed( in)?|helemaal niks|helemaal niets)\W*$",
+    r"ik weet het niet|ik kan niks|ik kan niets|nergens (meer )?goed in|ik ben nergens (meer )?goed in|"
+    r"ik ben (nergens|in niks|in niets) (meer )?goed( in)?|helemaal niks|helemaal niets)\W*$",
     re.IGNORECASE,
 )
 

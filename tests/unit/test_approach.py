@@ -168,6 +168,7 @@ def test_the_first_message_of_a_new_session_with_a_plan_gets_the_look_back() -> 
         ("dan heb ik weer vrienden", "je", "dan heb je weer vrienden"),
         ("niks", "je", None),
         ("nergens goed in", "je", None),
+        ("nergens meer goed in", "je", None),
         ("Jan de Vries is mijn buurman", "je", None),
         ("ik " + "heel " * 15 + "graag", "je", None),
     ],

@@ -273,3 +273,14 @@ async def test_the_card_holds_no_personal_data_even_when_slots_do() -> None:
     _, dispatcher = await run_action(ActionShowPlan(), make_tracker(slots=slots))
     shown = json.dumps(dispatcher.messages, ensure_ascii=False)
     assert not any(private in shown for private in PRIVATE)
+
+
+async def test_emptied_plan_answers_are_not_told_they_were_not_understood() -> None:
+    # Found in a transcript: choosing a step empties the plan slots, rasa-sdk validates those empty
+    # values when the form starts, and "Dat begreep ik niet goed" came before the first question.
+    form = ValidatePlanForm()
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={})
+    assert form.validate_plan_when(None, dispatcher, tracker, {}) == {"plan_when": None}
+    assert form.validate_plan_follow_up(None, dispatcher, tracker, {}) == {"plan_follow_up": None}
+    assert dispatcher.messages == []
