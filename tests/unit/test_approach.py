@@ -227,7 +227,16 @@ def test_a_long_first_person_story_naming_parents_is_listened_to_first() -> None
         "doktersafspraken en ik help in het huishouden. ik heb bijna geen tijd meer voor vrienden en "
         "ik heb het gevoel dat ik er helemaal alleen voor sta, niemand vraagt hoe het met mij gaat"
     )
-    slots: dict[str, Any] = {"pending_question": "none", "role": None}
+    # The intent sets role "other" as the message comes in; before it, no role was chosen.
+    slots: dict[str, Any] = {"pending_question": "none", "role": "other", "role_before_message": None}
     assert read_in_context("worried_about_other", read_message(text), slots, text) == "action_listen_reflect"
+    story = (
+        "ik werd vader toen ik 17 was. mijn vriendin kreeg veel hulp en begeleiding, maar ik voelde me "
+        "vaak een buitenstaander. geen voetballen met vrienden of feesten meer, mijn vrienden zag ik "
+        "steeds minder en niemand belde nog om iets af te spreken, ook nu niet"
+    )
+    assert read_in_context("worried_about_other", read_message(story), slots, story) == "action_listen_reflect"
+    chosen = {**slots, "role_before_message": "other"}  # clicked "Ik maak me zorgen om iemand" first
+    assert read_in_context("worried_about_other", read_message(story), chosen, story) is None
     short = "ik maak me zorgen om mijn buurvrouw"
     assert read_in_context("worried_about_other", read_message(short), slots, short) is None

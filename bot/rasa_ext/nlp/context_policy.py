@@ -13,7 +13,7 @@ from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation.reading import Reading, read_message
@@ -58,6 +58,8 @@ DECLINED = re.compile(r"^\W*(nee|liever (geen|niet)|niet (nu|doen)|hoeft niet)\b
 YES_NO_INTENTS = frozenset({"affirm", "deny"})
 # Read from the conversation itself (not from a slot an action sets), so story tests see it too.
 STEPS_SHOWN = "steps_shown"
+# The role before the latest message: the intent "worried_about_other" sets it as the message comes in.
+ROLE_BEFORE = "role_before_message"
 STEP_ACTIONS = frozenset({"action_propose_steps", "action_find_activities"})
 # After these actions the assistant always waits for the person.
 TURN_ENDING_ACTIONS = frozenset(
@@ -72,6 +74,21 @@ CONTINUATION_WORDS = 3
 LONG_MESSAGE_WORDS = 20
 # A story this long, in the first person, is the writer's own even when it names others a lot.
 STORY_WORDS = 40
+
+
+def role_before_latest_message(tracker: DialogueStateTracker) -> Any:
+    """The role slot as it was before the person's latest message (None when never set)."""
+    role: Any = None
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_latest:
+                break
+            seen_latest = True
+            continue
+        if seen_latest and isinstance(event, SlotSet) and event.key == "role":
+            return event.value
+    return role
 
 
 def actions_since_user(tracker: DialogueStateTracker) -> int:
@@ -128,7 +145,7 @@ def read_in_context(
         return LISTEN_ACTION  # a person telling about their own life, not about someone else
     if (
         intent == "worried_about_other"
-        and role is None
+        and slots.get(ROLE_BEFORE) in (None, "self")
         and reading.first_person
         and reading.words >= STORY_WORDS
         and (reading.kinds or reading.feelings)
@@ -175,4 +192,5 @@ class ContextPolicy(FixedPolicy):
         slots = tracker.current_slot_values()
         executed = (event.action_name for event in tracker.events if isinstance(event, ActionExecuted))
         slots[STEPS_SHOWN] = any(name in STEP_ACTIONS for name in executed)
+        slots[ROLE_BEFORE] = role_before_latest_message(tracker)
         return read_in_context(intent, read_message(message.text or ""), slots, message.text or "")
