@@ -235,7 +235,8 @@ def test_a_long_first_person_story_naming_parents_is_listened_to_first() -> None
         "vaak een buitenstaander. geen voetballen met vrienden of feesten meer, mijn vrienden zag ik "
         "steeds minder en niemand belde nog om iets af te spreken, ook nu niet"
     )
-    assert read_in_context("worried_about_other", read_message(story), slots, story) == "action_listen_reflect"
+    listened = read_in_context("worried_about_other", read_message(story), slots, story)
+    assert listened == "action_listen_reflect"
     chosen = {**slots, "role_before_message": "other"}  # clicked "Ik maak me zorgen om iemand" first
     assert read_in_context("worried_about_other", read_message(story), chosen, story) is None
     short = "ik maak me zorgen om mijn buurvrouw"
