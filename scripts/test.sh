@@ -29,6 +29,8 @@ grep -E "Correct:|Accuracy:" var/story-test.log | head -4 || true
 
 # The stock rasa-webchat widget for the socket.io browser test, from npm (only when missing or changed).
 scripts/install-webchat.sh
+# HAProxy for the cluster profile's fault tests (they start their own, on free ports).
+command -v haproxy >/dev/null 2>&1 || scripts/apt-install.sh HAProxy haproxy
 
 step "pytest (unit, model, integration)"
 .venv/bin/python -m pytest tests
