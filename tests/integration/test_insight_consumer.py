@@ -24,13 +24,11 @@ import pytest
 import rasa.shared.core.events  # noqa: F401 - Rasa's pika broker uses it without importing it (a Rasa server has)
 from rasa.core.brokers.broker import EventBroker
 from rasa.utils.endpoints import EndpointConfig
-from sqlalchemy import select
 
-from bot.store.db import make_engine, session_scope
+from bot.store.db import make_engine
 from bot.store.insight import CountKey
-from bot.store.models import InsightCount
 from bot.store.seed import prepare_database
-from tests.support.databases import fresh_database
+from tests.support.databases import fresh_database, stored_insight_counts
 from tests.support.paths import ROOT, VENV_BIN
 
 RABBITMQ_URL = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672")
@@ -140,19 +138,7 @@ def start_consumer(database_url: str, exchange: str, queue: str, log: Path) -> s
 
 
 def stored(database_url: str) -> dict[CountKey, int]:
-    engine = make_engine(database_url)
-    with session_scope(engine) as session:
-        rows = session.execute(
-            select(
-                InsightCount.municipality,
-                InsightCount.week,
-                InsightCount.kind,
-                InsightCount.value,
-                InsightCount.count,
-            )
-        ).all()
-    engine.dispose()
-    return {CountKey(*row[:4]): row[4] for row in rows if row[4]}
+    return stored_insight_counts(database_url)
 
 
 def wait_for_counts(database_url: str, expected: dict[CountKey, int], log: Path, timeout: float = 60) -> None:

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sqlalchemy import select
 
 from bot.insight.counting import iso_week
-from bot.store.db import make_engine, session_scope
 from bot.store.insight import CountKey
-from bot.store.models import InsightCount
+from tests.support.databases import stored_insight_counts
 from tests.support.paths import MODEL, ROOT
 from tests.support.rest import new_sender, texts
 from tests.support.servers import RunningAssistant, start_assistant
@@ -35,19 +33,7 @@ def counting_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run
 
 
 def stored(assistant: RunningAssistant) -> dict[CountKey, int]:
-    engine = make_engine(f"sqlite:///{assistant.workdir / 'bot.db'}")
-    with session_scope(engine) as session:
-        rows = session.execute(
-            select(
-                InsightCount.municipality,
-                InsightCount.week,
-                InsightCount.kind,
-                InsightCount.value,
-                InsightCount.count,
-            )
-        ).all()
-    engine.dispose()
-    return {CountKey(*row[:4]): row[4] for row in rows if row[4]}
+    return stored_insight_counts(f"sqlite:///{assistant.workdir / 'bot.db'}")
 
 
 def test_conversations_in_rasa_become_counts_in_the_app_database(

@@ -14,7 +14,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
+
+from bot.store.db import make_engine, session_scope
+from bot.store.insight import CountKey
+from bot.store.models import InsightCount
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 BACKENDS = ("sqlite", "postgresql")
@@ -61,3 +65,20 @@ def fresh_database(backend: str, tmp_dir: Path) -> Iterator[str]:
         with admin.begin() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+def stored_insight_counts(database_url: str) -> dict[CountKey, int]:
+    """Every non-zero count of /inzicht in that app database, exactly as stored."""
+    engine = make_engine(database_url)
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(
+                InsightCount.municipality,
+                InsightCount.week,
+                InsightCount.kind,
+                InsightCount.value,
+                InsightCount.count,
+            )
+        ).all()
+    engine.dispose()
+    return {CountKey(*row[:4]): row[4] for row in rows if row[4]}
